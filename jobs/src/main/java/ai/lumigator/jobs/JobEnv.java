@@ -1,0 +1,50 @@
+package ai.lumigator.jobs;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The environment a job program reads.
+ *
+ * <ul>
+ *   <li>{@value #JOB_ID}: the job id (progress object name). When absent, the id is taken from the
+ *       config's {@code name} ({@code <job name>/<job id>}) if its last segment is a UUID.
+ *   <li>{@value #API_KEY}: the provider secret, optional, never printed.
+ *   <li>{@code LUMIGATOR_S3_ENDPOINT}, {@code AWS_REGION} and the AWS credential variables: see
+ *       {@link ai.lumigator.jobs.storage.S3ObjectStore#fromEnv}.
+ * </ul>
+ */
+public record JobEnv(Map<String, String> vars) {
+  public static final String JOB_ID = "MZAI_JOB_ID";
+  public static final String API_KEY = "api_key";
+
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  public static JobEnv system() {
+    return new JobEnv(System.getenv());
+  }
+
+  public Optional<String> get(String name) {
+    String v = vars.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  /** The provider key, or null. */
+  public String apiKey() {
+    String v = vars.get(API_KEY);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  /** {@value #JOB_ID}, else the UUID at the end of the config name. */
+  public Optional<String> jobId(String configName) {
+    Optional<String> id = get(JOB_ID);
+    if (id.isPresent() || configName == null) {
+      return id;
+    }
+    int slash = configName.lastIndexOf('/');
+    String last = configName.substring(slash + 1);
+    return UUID.matcher(last).matches() ? Optional.of(last) : Optional.empty();
+  }
+}

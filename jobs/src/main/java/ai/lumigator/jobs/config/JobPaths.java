@@ -1,0 +1,46 @@
+package ai.lumigator.jobs.config;
+
+/**
+ * Storage keys the orchestrator and the job programs agree on (DESIGN.md, "Storage layout").
+ */
+public final class JobPaths {
+  private JobPaths() {}
+
+  /** {@code <job name>/<job id>}: the {@code name} field of a job program config. */
+  public static String configName(String jobName, String jobId) {
+    return jobName + "/" + jobId;
+  }
+
+  /** Every character outside {@code [A-Za-z0-9_.-]} becomes {@code -}. */
+  public static String sanitizeName(String name) {
+    return name.replaceAll("[^A-Za-z0-9_.-]", "-");
+  }
+
+  /** {@code jobs/results/<sanitized name>/<job id>/results.json} (no bucket). */
+  public static String resultsKey(String jobName, String jobId) {
+    return "jobs/results/" + sanitizeName(jobName) + "/" + jobId + "/results.json";
+  }
+
+  /** {@code s3://<bucket>/jobs/results/<sanitized name>/<job id>/results.json}. */
+  public static String resultsPath(String bucket, String jobName, String jobId) {
+    return "s3://" + bucket + "/" + resultsKey(jobName, jobId);
+  }
+
+  /** {@code jobs/progress/<job id>.json} (no bucket); holds {@code {"done": n, "total": m}}. */
+  public static String progressKey(String jobId) {
+    return "jobs/progress/" + jobId + ".json";
+  }
+
+  /** {@code datasets/<dataset id>/<filename>/dataset.csv} (no bucket). */
+  public static String datasetCsvKey(String datasetId, String filename) {
+    return "datasets/" + datasetId + "/" + filename + "/" + DatasetRef.CSV_FILE;
+  }
+
+  static boolean isS3Uri(String s) {
+    if (s == null || !s.startsWith("s3://")) {
+      return false;
+    }
+    int slash = s.indexOf('/', 5);
+    return slash > 5 && slash < s.length() - 1;
+  }
+}

@@ -1,0 +1,184 @@
+package ai.lumigator.jobs.dataset;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A streaming RFC 4180 CSV reader: comma-separated, fields optionally enclosed in double quotes,
+ * {@code ""} an escaped quote inside a quoted field, quoted fields may span lines. It reads one
+ * record at a time and never holds more than the current record.
+ *
+ * <p>Leniencies (as Python's {@code csv} module in its default mode): records end at CRLF, LF or
+ * a lone CR outside quotes; a quote inside an unquoted field is kept literally; characters after a
+ * closing quote are appended to the field; blank lines are skipped; a UTF-8 byte-order mark at the
+ * start is dropped. Errors: a quoted field still open at end of input, and bytes that are not
+ * UTF-8 (when reading from a stream).
+ */
+public final class CsvReader implements Closeable {
+  private final Reader in;
+  private final char[] buf = new char[64 * 1024];
+  private int pos;
+  private int len;
+  private boolean eof;
+  private long line = 1;
+  private long records;
+  private boolean started;
+
+  public CsvReader(Reader in) {
+    this.in = in;
+  }
+
+  /** Reads UTF-8 strictly from a stream (malformed bytes are an error, not U+FFFD). */
+  public static CsvReader utf8(InputStream in) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new CsvReader(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024));
+  }
+
+  /** Number of records returned so far (the header counts as one). */
+  public long recordsRead() {
+    return records;
+  }
+
+  /** The next record's fields, or empty at the end of input. */
+  public Optional<List<String>> next() {
+    try {
+      return Optional.ofNullable(readRecord());
+    } catch (CharacterCodingException e) {
+      throw new CsvFormatException("not UTF-8 text near line " + line, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read CSV near line " + line + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int read() throws IOException {
+    if (pos == len) {
+      if (eof) {
+        return -1;
+      }
+      len = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (len <= 0) {
+        eof = true;
+        len = 0;
+        return -1;
+      }
+    }
+    return buf[pos++];
+  }
+
+  private int peek() throws IOException {
+    int c = read();
+    if (c != -1) {
+      pos--;
+    }
+    return c;
+  }
+
+  private List<String> readRecord() throws IOException {
+    if (!started) {
+      started = true;
+      if (peek() == '\uFEFF') {
+        read();
+      }
+    }
+    int c;
+    while (true) {
+      c = read();
+      if (c == -1) {
+        return null;
+      }
+      if (c == '\n') {
+        line++; // blank line
+      } else if (c == '\r') {
+        if (peek() == '\n') {
+          read();
+        }
+        line++;
+      } else {
+        break;
+      }
+    }
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean atFieldStart = true;
+    while (true) {
+      if (c == '"' && atFieldStart) {
+        readQuoted(field, line);
+        atFieldStart = false;
+        c = read(); // anything up to the next delimiter is appended literally
+        continue;
+      }
+      if (c == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+        atFieldStart = true;
+        c = read();
+        continue;
+      }
+      if (c == -1 || c == '\n' || c == '\r') {
+        if (c == '\r' && peek() == '\n') {
+          read();
+        }
+        if (c != -1) {
+          line++;
+        }
+        fields.add(field.toString());
+        records++;
+        return fields;
+      }
+      field.append((char) c);
+      atFieldStart = false;
+      c = read();
+    }
+  }
+
+  private void readQuoted(StringBuilder field, long startLine) throws IOException {
+    while (true) {
+      int c = read();
+      if (c == -1) {
+        throw new CsvFormatException(
+            "unexpected end of input inside a quoted field that starts on line " + startLine);
+      }
+      if (c == '"') {
+        if (peek() == '"') {
+          read();
+          field.append('"');
+          continue;
+        }
+        return;
+      }
+      if (c == '\n') {
+        line++;
+      } else if (c == '\r') {
+        if (peek() != '\n') {
+          line++;
+        }
+      }
+      field.append((char) c);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package ai.lumigator.jobs.storage;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * The few object-store operations the job programs need. {@link S3ObjectStore} talks to S3;
+ * {@link LocalObjectStore} maps the same addresses onto a local folder (tests, local runs).
+ * Failures are {@link StorageException}s.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+  /** Opens an object for streaming; the caller closes the stream. */
+  InputStream open(S3Location location);
+
+  /** Writes (replaces) an object from bytes. */
+  void put(S3Location location, byte[] content, String contentType);
+
+  /** Writes (replaces) an object from a local file, streaming it. */
+  void put(S3Location location, Path file, String contentType);
+
+  @Override
+  default void close() {}
+}
