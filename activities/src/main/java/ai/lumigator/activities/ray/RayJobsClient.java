@@ -305,12 +305,18 @@ public final class RayJobsClient {
     if (status >= 200 && status < 300) {
       return;
     }
-    String body = response.body() == null ? "" : response.body();
+    throw error(operation, status, response.body());
+  }
+
+  /** The exception for a non-2xx answer of Ray, classified by status and body. */
+  static RayException error(String operation, int status, String responseBody) {
+    String body = responseBody == null ? "" : responseBody;
     String rayMessage = rayMessage(body);
     RayException.Kind kind;
     if (status >= 400 && status < 500) {
       kind = RayException.Kind.CLIENT_ERROR;
     } else if (status >= 500) {
+      // the head answers 500 when the job agent refused the request: look at the agent's status
       Matcher wrapped = WRAPPED_STATUS.matcher(body);
       kind =
           wrapped.find() && wrapped.group(1).startsWith("4")
@@ -320,7 +326,7 @@ public final class RayJobsClient {
       kind = RayException.Kind.PROTOCOL;
     }
     String hint = status == 413 ? " (the dashboard takes at most 100 MiB per request)" : "";
-    throw new RayException(
+    return new RayException(
         kind,
         status,
         rayMessage,

@@ -257,6 +257,38 @@ class RayJobsClientTest {
   }
 
   @Test
+  void packagesAreUploadedOnlyWhenTheClusterLacksThem(@TempDir Path tmp) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.writeString(dir.resolve("run.sh"), "echo hi\n");
+    RayPackages.RayPackage pkg = RayPackages.zipDirectory(dir, tmp.resolve("p.zip"));
+    String path = "/api/packages/gcs/" + pkg.name();
+    java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
+    routes.put("GET " + path, (ex, b) -> reply(ex, stored.get() ? 200 : 404, ""));
+    routes.put("PUT " + path, (ex, b) -> {
+      stored.set(b.length() > 0);
+      reply(ex, 200, "");
+    });
+    RayPackages packages = new RayPackages(client);
+
+    assertThat(packages.ensureUploaded(pkg)).isEqualTo("gcs://" + pkg.name());
+    assertThat(packages.ensureUploaded(pkg)).isEqualTo("gcs://" + pkg.name());
+
+    assertThat(seen).extracting(s -> s.method() + " " + s.path())
+        .containsExactly("GET " + path, "PUT " + path, "GET " + path);
+  }
+
+  @Test
+  void uploadRefusedAsTooLargeSaysWhy(@TempDir Path tmp) throws IOException {
+    route("PUT /api/packages/gcs/_ray_pkg_big.zip", 413, "Maximum request body size exceeded");
+    Path zip = Files.write(tmp.resolve("big.zip"), new byte[10]);
+    assertThatThrownBy(() -> client.uploadPackage("_ray_pkg_big.zip", zip))
+        .isInstanceOfSatisfying(RayException.class, e -> {
+          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+          assertThat(e.getMessage()).contains("100 MiB");
+        });
+  }
+
+  @Test
   void idsArePercentEncodedAsOnePathSegment() {
     route("GET /api/jobs/a%2Fb%20c", 404, "Job does not exist");
     assertThat(client.get("a/b c")).isEmpty();
