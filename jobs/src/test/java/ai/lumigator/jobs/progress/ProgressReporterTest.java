@@ -1,0 +1,77 @@
+package ai.lumigator.jobs.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lumigator.jobs.config.JobConfigJson;
+import ai.lumigator.jobs.storage.LocalObjectStore;
+import ai.lumigator.jobs.storage.ObjectStore;
+import ai.lumigator.jobs.storage.S3Location;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressReporterTest {
+  @TempDir Path root;
+
+  Progress read(LocalObjectStore store) throws Exception {
+    return JobConfigJson.fromJson(
+        Files.readString(store.fileOf(new S3Location("b", "jobs/progress/j1.json"))), Progress.class);
+  }
+
+  @Test
+  void publishesWhileRunningAndAtTheEnd() throws Exception {
+    LocalObjectStore store = new LocalObjectStore(root);
+    try (ProgressReporter p =
+        new ProgressReporter(store, "b", Optional.of("j1"), "test", 10, Duration.ofMillis(20))) {
+      assertThat(p.target()).contains(new S3Location("b", "jobs/progress/j1.json"));
+      p.add(4);
+      long deadline = System.currentTimeMillis() + 3000;
+      while (System.currentTimeMillis() < deadline) {
+        if (Files.exists(store.fileOf(p.target().get())) && read(store).done() == 4) {
+          break;
+        }
+        Thread.sleep(10);
+      }
+      assertThat(read(store)).isEqualTo(new Progress(4, 10));
+      for (int i = 0; i < 6; i++) {
+        p.increment();
+      }
+    }
+    assertThat(read(store)).isEqualTo(new Progress(10, 10));
+    assertThat(JobConfigJson.toJson(new Progress(1, 2))).isEqualTo("{\"done\":1,\"total\":2}");
+  }
+
+  @Test
+  void aFailingStoreIsNotFatalAndNoJobIdMeansNoObject() {
+    ObjectStore broken =
+        new ObjectStore() {
+          @Override
+          public InputStream open(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void put(S3Location location, byte[] content, String contentType) {
+            throw new IllegalStateException("S3 down");
+          }
+
+          @Override
+          public void put(S3Location location, Path file, String contentType) {
+            throw new IllegalStateException("S3 down");
+          }
+        };
+    try (ProgressReporter p =
+        new ProgressReporter(broken, "b", Optional.of("j"), "t", 1, Duration.ofMillis(5))) {
+      p.increment();
+    }
+    try (ProgressReporter p =
+        new ProgressReporter(broken, "b", Optional.empty(), "t", 1, Duration.ofMillis(5))) {
+      assertThat(p.target()).isEmpty();
+      p.increment();
+    }
+  }
+}
