@@ -1,0 +1,6 @@
+package ai.lumigator.persistence.secrets;
+
+public enum UpsertOutcome {
+  CREATED,
+  UPDATED
+}
