@@ -1,7 +1,10 @@
 package ai.lumigator.jobs.dataset;
 
-/** The CSV text is malformed; the message names the record and line where it was found. */
-public class CsvFormatException extends RuntimeException {
+/**
+ * The CSV text is malformed (bad input, not a transient failure); the message names the line where
+ * it was found.
+ */
+public class CsvFormatException extends IllegalArgumentException {
   public CsvFormatException(String message) {
     super(message);
   }

@@ -1,6 +1,7 @@
 package ai.lumigator.jobs.evaluator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * spent computing metrics) and {@code examples} (only with {@code return_input_data: true} and an
  * examples column).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"predictions", "ground_truth", "evaluation_time", "examples"})
 public record EvaluatorArtifacts(
     @JsonProperty("predictions") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> predictions,

@@ -1,5 +1,6 @@
 package ai.lumigator.jobs.inference;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param inferenceMetrics per-sample token usage (an entry is null where the server reported
  *     none), or null when no sample reported usage (baselines)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "predictions",
   "examples",

@@ -190,5 +190,11 @@ class JobConfigJsonTest {
     assertThat(DatasetRef.of("s3://b/datasets/d/f.csv/").csvPath())
         .isEqualTo("s3://b/datasets/d/f.csv/dataset.csv");
     assertThat(JobPaths.datasetCsvKey("d", "f.csv")).isEqualTo("datasets/d/f.csv/dataset.csv");
+    DatasetRef ref = DatasetRef.of("lumigator", "6f1e2d3c", "dialogsum_exc.csv");
+    assertThat(ref.path()).isEqualTo("s3://lumigator/datasets/6f1e2d3c/dialogsum_exc.csv");
+    assertThat(ref.datasetId()).contains("6f1e2d3c");
+    assertThat(ref.filename()).contains("dialogsum_exc.csv");
+    assertThat(DatasetRef.of("s3://b/other/x/y").datasetId()).isEmpty();
+    assertThat(DatasetRef.of("s3://b/datasets/x").filename()).isEmpty();
   }
 }
