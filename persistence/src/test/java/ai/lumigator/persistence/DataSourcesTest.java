@@ -3,6 +3,7 @@ package ai.lumigator.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lumigator.persistence.testing.PostgresServer;
+import ai.lumigator.persistence.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +47,45 @@ class DataSourcesTest {
         }
       }
       assertThat(Files.isRegularFile(file)).isTrue();
+    }
+  }
+
+  @Test
+  void sqliteTransactionsThatReadThenWriteTakeTurns() throws Exception {
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (TestDatabase db = TestDatabase.sqlite()) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Long>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return db.jdbi()
+                      .inTransaction(
+                          h -> {
+                            long seen =
+                                h.createQuery("SELECT count(*) FROM smoke_runs")
+                                    .mapTo(long.class)
+                                    .one();
+                            h.execute(
+                                "INSERT INTO smoke_runs (id, ray_submission_id, status,"
+                                    + " created_at) VALUES (?, 's', 'ok', 1)",
+                                "run-" + seen);
+                            return seen;
+                          });
+                }));
+      }
+      start.countDown();
+      Set<Long> seen = new HashSet<>();
+      for (Future<Long> result : results) {
+        seen.add(result.get(60, TimeUnit.SECONDS));
+      }
+      // Each transaction saw all the ones before it: none failed, none read a stale count.
+      assertThat(seen).hasSize(threads);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
