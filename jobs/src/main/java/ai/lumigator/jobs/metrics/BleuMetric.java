@@ -1,0 +1,139 @@
+package ai.lumigator.jobs.metrics;
+
+import ai.lumigator.jobs.metrics.text.Tokenizer13a;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * BLEU as Hugging Face evaluate's {@code bleu} metric computes it (neither sacreBLEU nor NLTK):
+ * {@link Tokenizer13a} tokens, TensorFlow NMT's {@code compute_bleu} with max order 4 and no
+ * smoothing, on a 0–1 scale.
+ *
+ * <p>Lumigator scores each sample on its own ({@code predictions=[p], references=[[r]]}) and
+ * averages, so {@link #score} is sentence-level BLEU: the geometric mean of the 1- to 4-gram
+ * precisions times the brevity penalty, 0 when any precision is 0 — so a hypothesis with fewer
+ * than four tokens scores 0. Where Python raises {@code ZeroDivisionError} (empty hypothesis or
+ * empty reference after tokenization) this returns 0.0.
+ *
+ * <p>{@link #corpus} is corpus-level BLEU over all samples (counts summed before dividing), which
+ * differs from the mean of sentence-level scores.
+ */
+public final class BleuMetric implements Metric {
+
+  public static final String NAME = "bleu";
+  private static final List<String> KEYS = List.of("bleu");
+  private static final int MAX_ORDER = 4;
+
+  /** Everything {@code compute_bleu} returns. */
+  public record Result(
+      double bleu,
+      double[] precisions,
+      double brevityPenalty,
+      double lengthRatio,
+      int translationLength,
+      int referenceLength) {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> keys() {
+    return KEYS;
+  }
+
+  @Override
+  public Map<String, Double> score(String prediction, String reference) {
+    return Map.of("bleu", sentence(prediction, reference));
+  }
+
+  /** Sentence-level BLEU of one prediction against one reference. */
+  public static double sentence(String prediction, String reference) {
+    return corpus(List.of(prediction), List.of(reference)).bleu();
+  }
+
+  /**
+   * {@code evaluate.load("bleu").compute(predictions, references)} with one reference per
+   * prediction; 0.0 where Python would divide by zero.
+   */
+  public static Result corpus(List<String> predictions, List<String> references) {
+    return corpusMulti(predictions, references.stream().map(List::of).toList());
+  }
+
+  /**
+   * {@code evaluate.load("bleu").compute(predictions, references)} with several references per
+   * prediction: n-gram counts are clipped by the maximum count over the references and the
+   * reference length is that of the shortest reference.
+   */
+  public static Result corpusMulti(List<String> predictions, List<List<String>> references) {
+    if (predictions.size() != references.size()) {
+      throw new IllegalArgumentException(
+          predictions.size() + " predictions but " + references.size() + " reference lists");
+    }
+    long[] matches = new long[MAX_ORDER];
+    long[] possible = new long[MAX_ORDER];
+    int referenceLength = 0;
+    int translationLength = 0;
+    for (int s = 0; s < predictions.size(); s++) {
+      List<String> hyp = Tokenizer13a.tokenize(predictions.get(s));
+      Map<List<String>, Integer> refCounts = new HashMap<>();
+      int shortest = Integer.MAX_VALUE;
+      for (String reference : references.get(s)) {
+        List<String> ref = Tokenizer13a.tokenize(reference);
+        shortest = Math.min(shortest, ref.size());
+        ngrams(ref).forEach((k, v) -> refCounts.merge(k, v, Math::max));
+      }
+      if (shortest == Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("no reference for prediction " + s);
+      }
+      referenceLength += shortest;
+      translationLength += hyp.size();
+      Map<List<String>, Integer> hypCounts = ngrams(hyp);
+      for (Map.Entry<List<String>, Integer> e : hypCounts.entrySet()) {
+        Integer r = refCounts.get(e.getKey());
+        if (r != null) {
+          matches[e.getKey().size() - 1] += Math.min(r, e.getValue());
+        }
+      }
+      for (int order = 1; order <= MAX_ORDER; order++) {
+        int p = hyp.size() - order + 1;
+        if (p > 0) {
+          possible[order - 1] += p;
+        }
+      }
+    }
+    double[] precisions = new double[MAX_ORDER];
+    double minPrecision = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < MAX_ORDER; i++) {
+      precisions[i] = possible[i] > 0 ? (double) matches[i] / possible[i] : 0.0;
+      minPrecision = Math.min(minPrecision, precisions[i]);
+    }
+    double geoMean = 0;
+    if (minPrecision > 0) {
+      double logSum = 0;
+      for (double p : precisions) {
+        logSum += (1.0 / MAX_ORDER) * Math.log(p);
+      }
+      geoMean = Math.exp(logSum);
+    }
+    if (referenceLength == 0 || translationLength == 0) {
+      // Python: ZeroDivisionError (ratio, or 1/ratio in the brevity penalty)
+      return new Result(0.0, precisions, 0.0, 0.0, translationLength, referenceLength);
+    }
+    double ratio = (double) translationLength / referenceLength;
+    double bp = ratio > 1.0 ? 1.0 : Math.exp(1 - 1.0 / ratio);
+    return new Result(geoMean * bp, precisions, bp, ratio, translationLength, referenceLength);
+  }
+
+  private static Map<List<String>, Integer> ngrams(List<String> tokens) {
+    Map<List<String>, Integer> counts = new HashMap<>();
+    for (int order = 1; order <= MAX_ORDER; order++) {
+      for (int i = 0; i + order <= tokens.size(); i++) {
+        counts.merge(List.copyOf(tokens.subList(i, i + order)), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+}
