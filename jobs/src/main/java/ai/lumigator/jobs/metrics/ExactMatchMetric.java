@@ -1,11 +1,13 @@
 package ai.lumigator.jobs.metrics;
 
+import ai.lumigator.jobs.metrics.text.PyText;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Exact match (ours): 1 when prediction and reference are equal after removing leading and
- * trailing whitespace ({@link String#strip()}), else 0. Case, inner whitespace and punctuation
+ * trailing whitespace (Python's {@code str.strip()}: any Unicode whitespace, including no-break
+ * spaces), else 0. Case, inner whitespace and punctuation
  * count. This differs from Hugging Face's {@code exact_match} (no trimming) and from SQuAD's (which
  * also lower-cases and drops articles and punctuation).
  */
@@ -26,6 +28,6 @@ public final class ExactMatchMetric implements Metric {
 
   @Override
   public Map<String, Double> score(String prediction, String reference) {
-    return Map.of("exact_match", prediction.strip().equals(reference.strip()) ? 1.0 : 0.0);
+    return Map.of("exact_match", PyText.strip(prediction).equals(PyText.strip(reference)) ? 1.0 : 0.0);
   }
 }

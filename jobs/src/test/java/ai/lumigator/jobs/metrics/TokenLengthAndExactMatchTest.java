@@ -35,5 +35,6 @@ class TokenLengthAndExactMatchTest {
     assertThat(m.score("Paris.", "Paris")).containsEntry("exact_match", 0.0);
     assertThat(m.score("", "  ")).containsEntry("exact_match", 1.0);
     assertThat(m.score("a  b", "a b")).containsEntry("exact_match", 0.0);
+    assertThat(m.score("\u00a0Paris\u3000", "Paris")).containsEntry("exact_match", 1.0);
   }
 }
