@@ -38,8 +38,7 @@ class DatabaseMigratorTest {
       try (ResultSet rs =
           connection
               .createStatement()
-              .executeQuery(
-                  "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+              .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }

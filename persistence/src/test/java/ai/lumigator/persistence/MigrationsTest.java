@@ -29,8 +29,14 @@ class MigrationsTest {
       assertThat(tables)
           .containsAll(
               Set.of(
-                  "datasets", "jobs", "experiments", "workflows", "workflow_jobs", "secrets",
-                  "smoke_runs", "flyway_schema_history"));
+                  "datasets",
+                  "jobs",
+                  "experiments",
+                  "workflows",
+                  "workflow_jobs",
+                  "secrets",
+                  "smoke_runs",
+                  "flyway_schema_history"));
 
       Set<String> jobIndexes = new TreeSet<>();
       try (ResultSet rs = meta.getIndexInfo(null, null, "jobs", false, false)) {

@@ -27,8 +27,7 @@ public interface DatasetDao {
   Optional<DatasetRow> findById(@Bind("id") String id);
 
   /** Newest first. */
-  @SqlQuery(
-      "SELECT * FROM datasets ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
+  @SqlQuery("SELECT * FROM datasets ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
   List<DatasetRow> list(@Bind("skip") long skip, @Bind("limit") long limit);
 
   @SqlQuery("SELECT count(*) FROM datasets")

@@ -24,8 +24,7 @@ public interface ExperimentDao {
   Optional<ExperimentRow> findById(@Bind("id") String id);
 
   /** Newest first. */
-  @SqlQuery(
-      "SELECT * FROM experiments ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
+  @SqlQuery("SELECT * FROM experiments ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
   List<ExperimentRow> list(@Bind("skip") long skip, @Bind("limit") long limit);
 
   @SqlQuery("SELECT count(*) FROM experiments")

@@ -71,9 +71,9 @@ public interface JobDao {
   List<JobRow> findByExperiment(@Bind("experimentId") String experimentId);
 
   /**
-   * Moves the job to {@code status} unless it is already there or in a terminal state
-   * (succeeded, failed, stopped), which it never leaves. True when the status changed; false also
-   * for a repeated update to the same status, or an unknown job.
+   * Moves the job to {@code status} unless it is already there or in a terminal state (succeeded,
+   * failed, stopped), which it never leaves. True when the status changed; false also for a
+   * repeated update to the same status, or an unknown job.
    */
   @SqlUpdate(
       """
@@ -97,9 +97,7 @@ public interface JobDao {
       WHERE id = :id
       """)
   boolean updateRayDetails(
-      @Bind("id") String id,
-      @BindMethods("ray") RayDetails ray,
-      @Bind("updatedAt") long updatedAt);
+      @Bind("id") String id, @BindMethods("ray") RayDetails ray, @Bind("updatedAt") long updatedAt);
 
   @SqlUpdate("UPDATE jobs SET logs = :logs, updated_at = :updatedAt WHERE id = :id")
   boolean saveLogs(
@@ -137,8 +135,7 @@ public interface JobDao {
       @Bind("datasetId") String datasetId,
       @Bind("updatedAt") long updatedAt);
 
-  @SqlUpdate(
-      "UPDATE jobs SET failure_reason = :reason, updated_at = :updatedAt WHERE id = :id")
+  @SqlUpdate("UPDATE jobs SET failure_reason = :reason, updated_at = :updatedAt WHERE id = :id")
   boolean setFailureReason(
       @Bind("id") String id, @Bind("reason") String reason, @Bind("updatedAt") long updatedAt);
 

@@ -50,8 +50,34 @@ public record JobRow(
       String secretKeyName,
       long now) {
     return new JobRow(
-        id, name, description, jobType, JobStatuses.CREATED, datasetId, experimentId, configJson,
-        requestJson, secretKeyName, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, now, now);
+        id,
+        name,
+        description,
+        jobType,
+        JobStatuses.CREATED,
+        datasetId,
+        experimentId,
+        configJson,
+        requestJson,
+        secretKeyName,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        now,
+        now);
   }
 }

@@ -81,8 +81,8 @@ public interface WorkflowDao {
       @Bind("id") String id, @Bind("reason") String reason, @Bind("updatedAt") long updatedAt);
 
   /**
-   * Records that the workflow ran {@code jobId} in {@code role}. Repeating the same link is a
-   * no-op (true when newly linked); linking another job to a taken role is refused.
+   * Records that the workflow ran {@code jobId} in {@code role}. Repeating the same link is a no-op
+   * (true when newly linked); linking another job to a taken role is refused.
    *
    * @throws IllegalStateException when the role already has a different job
    */
@@ -105,7 +105,9 @@ public interface WorkflowDao {
       ON CONFLICT (workflow_id, role) DO NOTHING
       """)
   boolean insertLink(
-      @Bind("workflowId") String workflowId, @Bind("role") String role, @Bind("jobId") String jobId);
+      @Bind("workflowId") String workflowId,
+      @Bind("role") String role,
+      @Bind("jobId") String jobId);
 
   @SqlQuery("SELECT job_id FROM workflow_jobs WHERE workflow_id = :workflowId AND role = :role")
   Optional<String> jobOf(@Bind("workflowId") String workflowId, @Bind("role") String role);

@@ -31,8 +31,9 @@ class DatasetDaoTest {
     DatasetRow row = dataset("d1", 1_000, null);
 
     assertThat(dao.insertIfAbsent(row)).isTrue();
-    DatasetRow other = new DatasetRow(
-        "d1", "other.csv", "job", 1, 1, "[]", "00", false, null, false, null, "x", 2_000);
+    DatasetRow other =
+        new DatasetRow(
+            "d1", "other.csv", "job", 1, 1, "[]", "00", false, null, false, null, "x", 2_000);
     assertThat(dao.insertIfAbsent(other)).isFalse();
 
     assertThat(dao.findById("d1")).contains(row);
@@ -43,8 +44,9 @@ class DatasetDaoTest {
   void roundTripsNullsAndBooleans(TestDatabase db) {
     DatasetDao dao = db.dao(DatasetDao.class);
     DatasetRow generated = dataset("g", 5, "job-1");
-    DatasetRow uploaded = new DatasetRow(
-        "u", "a.csv", "job", 0, 0, "[\"examples\"]", "cd", false, null, false, null, "p", 6);
+    DatasetRow uploaded =
+        new DatasetRow(
+            "u", "a.csv", "job", 0, 0, "[\"examples\"]", "cd", false, null, false, null, "p", 6);
     dao.insertIfAbsent(generated);
     dao.insertIfAbsent(uploaded);
 

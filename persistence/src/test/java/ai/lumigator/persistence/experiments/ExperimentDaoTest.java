@@ -10,8 +10,14 @@ class ExperimentDaoTest {
 
   static ExperimentRow experiment(String id, long createdAt) {
     return new ExperimentRow(
-        id, "exp " + id, "a description", "dataset-1", -1, "{\"task\":\"summarization\"}",
-        createdAt, createdAt + 1);
+        id,
+        "exp " + id,
+        "a description",
+        "dataset-1",
+        -1,
+        "{\"task\":\"summarization\"}",
+        createdAt,
+        createdAt + 1);
   }
 
   @DatabaseTest

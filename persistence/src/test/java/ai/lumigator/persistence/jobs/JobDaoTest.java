@@ -139,7 +139,8 @@ class JobDaoTest {
     assertThat(row.failureReason()).isEqualTo("provider unreachable");
     assertThat(row.updatedAt()).isEqualTo(7);
 
-    RayDetails cleared = new RayDetails("j", "PENDING", null, null, null, null, null, null, null, null);
+    RayDetails cleared =
+        new RayDetails("j", "PENDING", null, null, null, null, null, null, null, null);
     assertThat(dao.updateRayDetails("j", cleared, 8)).isTrue();
     JobRow after = dao.findById("j").orElseThrow();
     assertThat(after.rayStartTime()).isNull();

@@ -20,8 +20,7 @@ class SecretDaoTest {
 
     assertThat(dao.upsert("OpenAI_API_Key", "openai", "Y2lwaGVy", 1))
         .isEqualTo(UpsertOutcome.CREATED);
-    assertThat(dao.upsert("openai_api_key", "rotated", "bmV3", 2))
-        .isEqualTo(UpsertOutcome.UPDATED);
+    assertThat(dao.upsert("openai_api_key", "rotated", "bmV3", 2)).isEqualTo(UpsertOutcome.UPDATED);
 
     assertThat(dao.list()).containsExactly(new SecretSummary("openai_api_key", "rotated"));
     assertThat(dao.findCiphertext("OPENAI_API_KEY")).contains("bmV3");

@@ -44,7 +44,8 @@ class PostgresExtensionTest {
                 "INSERT INTO smoke_runs (id, ray_submission_id, status, created_at)"
                     + " VALUES ('r', 's', 'ok', 1)"));
     int rows =
-        jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM smoke_runs").mapTo(int.class).one());
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT count(*) FROM smoke_runs").mapTo(int.class).one());
     assertThat(rows).isEqualTo(1);
   }
 }

@@ -23,7 +23,8 @@ public final class PostgresServer {
   public static final String URL_ENV = "LUMIGATOR_TEST_POSTGRES_URL";
   static final String SCRIPT = "deploy/local/postgres.sh";
 
-  private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
+  private static final Pattern JDBC_URL =
+      Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
   private static String baseUrl;
 
   private PostgresServer() {}

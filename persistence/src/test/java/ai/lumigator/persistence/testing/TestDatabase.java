@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh, migrated database of its own: a file in a temporary folder (SQLite) or a new database
- * on the test server (PostgreSQL). Closing it removes it.
+ * A fresh, migrated database of its own: a file in a temporary folder (SQLite) or a new database on
+ * the test server (PostgreSQL). Closing it removes it.
  */
 public final class TestDatabase implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 

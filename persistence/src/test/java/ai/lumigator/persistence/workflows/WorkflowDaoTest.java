@@ -11,9 +11,23 @@ class WorkflowDaoTest {
 
   static WorkflowRow workflow(String id, String experimentId, long createdAt) {
     return new WorkflowRow(
-        id, experimentId, "wf " + id, "", "gpt-4o-mini", "openai", null, "Summarise.",
-        "openai_api_key", "{\"name\":\"wf\"}", WorkflowStatuses.CREATED, null, null, null, null,
-        createdAt, createdAt);
+        id,
+        experimentId,
+        "wf " + id,
+        "",
+        "gpt-4o-mini",
+        "openai",
+        null,
+        "Summarise.",
+        "openai_api_key",
+        "{\"name\":\"wf\"}",
+        WorkflowStatuses.CREATED,
+        null,
+        null,
+        null,
+        null,
+        createdAt,
+        createdAt);
   }
 
   @DatabaseTest
@@ -74,9 +88,13 @@ class WorkflowDaoTest {
     WorkflowDao dao = db.dao(WorkflowDao.class);
     dao.insert(workflow("w", "e", 1));
 
-    assertThat(dao.recordResult(
-            "w", "{\"rouge_rouge1_mean\":0.5}", "{\"model\":\"m\"}",
-            "workflows/results/w/compiled.json", 2))
+    assertThat(
+            dao.recordResult(
+                "w",
+                "{\"rouge_rouge1_mean\":0.5}",
+                "{\"model\":\"m\"}",
+                "workflows/results/w/compiled.json",
+                2))
         .isTrue();
     assertThat(dao.setFailureReason("w", "evaluator failed", 3)).isTrue();
     assertThat(dao.recordResult("missing", "{}", "{}", "k", 4)).isFalse();
@@ -124,7 +142,8 @@ class WorkflowDaoTest {
     assertThat(dao.jobsOf("keep")).hasSize(1);
     int links =
         db.jdbi()
-            .withHandle(h -> h.createQuery("SELECT count(*) FROM workflow_jobs").mapTo(int.class).one());
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM workflow_jobs").mapTo(int.class).one());
     assertThat(links).isEqualTo(1);
   }
 
