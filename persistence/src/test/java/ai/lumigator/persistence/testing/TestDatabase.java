@@ -46,11 +46,14 @@ public final class TestDatabase implements AutoCloseable, ExtensionContext.Store
     this.kind = kind;
     this.properties = DatabaseProperties.of(url);
     this.cleanup = cleanup;
-    HikariDataSource pool;
+    HikariDataSource pool = null;
     try {
       pool = DataSources.create(properties);
       DatabaseMigrator.migrate(pool);
     } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
       cleanup.run();
       throw e;
     }
