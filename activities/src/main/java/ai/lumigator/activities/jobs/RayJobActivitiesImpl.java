@@ -1,0 +1,178 @@
+package ai.lumigator.activities.jobs;
+
+import ai.lumigator.activities.ray.RayException;
+import ai.lumigator.activities.ray.RayJobDetails;
+import ai.lumigator.activities.ray.RayJobsClient;
+import ai.lumigator.activities.ray.RayPackages;
+import ai.lumigator.activities.ray.RaySubmitRequest;
+import ai.lumigator.activities.ray.RaySubmitResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class RayJobActivitiesImpl implements RayJobActivities {
+  private static final Logger log = LoggerFactory.getLogger(RayJobActivitiesImpl.class);
+  /** How long to wait for Ray to confirm a stop before reporting the job as it stands. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+  private final RayJobsClient client;
+  private final RayPackages packages;
+  private final RayJobSettings settings;
+  private final SecretResolver secrets;
+
+  public RayJobActivitiesImpl(
+      RayJobsClient client, RayPackages packages, RayJobSettings settings, SecretResolver secrets) {
+    this.client = client;
+    this.packages = packages;
+    this.settings = settings;
+    this.secrets = secrets;
+  }
+
+  @Override
+  public RayJobHandle submit(RayJobSubmission submission) {
+    String id = submission.submissionId();
+    // A retried submit must not start a second job: adopt what Ray already has.
+    Optional<RayJobDetails> existing = rayCall(() -> client.get(id));
+    String entrypoint = Entrypoints.of(settings.javaOptions(), submission.command(), submission.configJson());
+    if (existing.isPresent()) {
+      log.info("Ray job {} already submitted; adopting it", id);
+      return new RayJobHandle(id, existing.get().entrypoint(), true);
+    }
+    String workingDir = rayCall(() -> packages.ensureJobsJarUploaded(settings.jobsJar()));
+    RaySubmitRequest.Builder request =
+        RaySubmitRequest.builder(entrypoint)
+            .submissionId(id)
+            .workingDir(workingDir)
+            .envVar("MZAI_JOB_ID", id);
+    if (submission.metadata() != null) submission.metadata().forEach(request::metadata);
+    if (submission.secretName() != null) {
+      String value =
+          secrets
+              .valueOf(submission.secretName())
+              .orElseThrow(
+                  () ->
+                      ApplicationFailure.newNonRetryableFailure(
+                          "Requested secret key '" + submission.secretName() + "' is not configured.",
+                          "SecretNotConfigured"));
+      request.envVar("api_key", value);
+    }
+    RaySubmitResult result = rayCall(() -> client.submit(request.build()));
+    log.info("Ray job {} {}", id, result.adopted() ? "adopted" : "submitted");
+    return new RayJobHandle(id, entrypoint, result.adopted());
+  }
+
+  @Override
+  public RayJobOutcome await(AwaitRayJob request) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    String id = request.submissionId();
+    String lastStatus = ctx.getHeartbeatDetails(String.class).orElse(null);
+    if (lastStatus != null) log.info("Resuming the wait for Ray job {} (last seen {})", id, lastStatus);
+    while (true) {
+      RayJobDetails job = current(id);
+      String status = lower(job);
+      if (!status.equals(lastStatus)) {
+        log.info("Ray job {} is {}", id, status);
+        lastStatus = status;
+      }
+      heartbeatOrStop(ctx, id, status);
+      if (job.status().isTerminal()) return outcome(job, false);
+      if (request.deadlineEpochMillis() > 0 && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
+        log.info("Ray job {} passed its deadline; stopping it", id);
+        return outcome(stopAndWait(ctx, id), true);
+      }
+      sleep(settings.pollInterval());
+    }
+  }
+
+  @Override
+  public boolean stop(String submissionId) {
+    return rayCall(() -> client.stop(submissionId));
+  }
+
+  @Override
+  public String logs(String submissionId) {
+    return rayCall(() -> client.logs(submissionId)).orElse("");
+  }
+
+  private RayJobDetails current(String id) {
+    return rayCall(() -> client.get(id))
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "Ray has no job " + id + " (was the Ray cluster restarted?)", "RayJobLost"));
+  }
+
+  private void heartbeatOrStop(ActivityExecutionContext ctx, String id, String status) {
+    try {
+      ctx.heartbeat(status);
+    } catch (ActivityCanceledException e) {
+      log.info("Wait for Ray job {} cancelled; stopping the Ray job", id);
+      stopQuietly(id);
+      throw e;
+    } catch (ActivityCompletionException e) {
+      throw e; // timed out or gone: the retry resumes waiting, the Ray job keeps running
+    }
+  }
+
+  private RayJobDetails stopAndWait(ActivityExecutionContext ctx, String id) {
+    stopQuietly(id);
+    long until = System.currentTimeMillis() + STOP_GRACE.toMillis();
+    RayJobDetails job = current(id);
+    while (!job.status().isTerminal() && System.currentTimeMillis() < until) {
+      ctx.heartbeat(lower(job));
+      sleep(settings.pollInterval());
+      job = current(id);
+    }
+    return job;
+  }
+
+  private void stopQuietly(String id) {
+    try {
+      client.stop(id);
+    } catch (RuntimeException e) {
+      log.warn("Could not stop Ray job {}: {}", id, e.getMessage());
+    }
+  }
+
+  private static RayJobOutcome outcome(RayJobDetails job, boolean timedOut) {
+    return new RayJobOutcome(
+        job.submissionId(),
+        lower(job),
+        job.message(),
+        job.errorType(),
+        job.startTime(),
+        job.endTime(),
+        job.driverExitCode(),
+        timedOut);
+  }
+
+  private static String lower(RayJobDetails job) {
+    return job.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Ray", e);
+    }
+  }
+
+  /** Ray 4xx answers are final; unreachable and 5xx are retried by Temporal. */
+  private static <T> T rayCall(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RayException e) {
+      if (e.isRetryable()) throw e;
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), "RayRejected", e);
+    }
+  }
+}

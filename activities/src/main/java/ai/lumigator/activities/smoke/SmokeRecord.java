@@ -1,0 +1,3 @@
+package ai.lumigator.activities.smoke;
+
+public record SmokeRecord(String runId, String submissionId, String status, String output) {}

@@ -1,0 +1,4 @@
+package ai.lumigator.activities.smoke;
+
+/** A smoke run: the text the Ray job upper-cases. */
+public record SmokeRequest(String runId, String text) {}

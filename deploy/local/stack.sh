@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# The local stack: Temporal dev server (+UI), Ray head (+dashboard, Jobs API), S3Proxy, and the
+# Lumigator API and worker. Everything binds to 127.0.0.1; all state lives under $LUMIGATOR_DATA_DIR.
+#
+#   stack.sh install                 install pinned tools into $LUMIGATOR_TOOLS_DIR (idempotent)
+#   stack.sh start [component...]    start components (default: infra) — idempotent
+#   stack.sh stop [component...]     stop components we started (default: all)
+#   stack.sh status                  one line per component
+#   stack.sh env                     print the environment the API/worker/tests use
+#
+# Components: temporal ray s3 (= "infra"), api, worker (= "app"), all.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TOOLS="${LUMIGATOR_TOOLS_DIR:-$ROOT/.tools}"
+DATA="${LUMIGATOR_DATA_DIR:-$ROOT/.lumigator}"
+RUN="$DATA/run"
+LOGS="$DATA/logs"
+
+TEMPORAL_VERSION="v1.5.1"           # newest release `go install` accepts (INFRA-NOTES)
+RAY_VERSION="2.60.0"
+TEMPORAL_PORT="${LUMIGATOR_TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${LUMIGATOR_TEMPORAL_UI_PORT:-8233}"
+RAY_DASHBOARD_PORT="${LUMIGATOR_RAY_DASHBOARD_PORT:-8265}"
+RAY_GCS_PORT="${LUMIGATOR_RAY_GCS_PORT:-6380}"
+RAY_NUM_CPUS="${LUMIGATOR_RAY_NUM_CPUS:-2}"
+# Ray puts unix sockets under its temp dir; their paths must stay short (< 108 bytes).
+RAY_TEMP_DIR="${LUMIGATOR_RAY_TEMP_DIR:-/tmp/lumigator-ray-$(id -u)}"
+S3_PORT="${LUMIGATOR_S3_PORT:-9000}"
+S3_IDENTITY="${LUMIGATOR_S3_ACCESS_KEY:-lumigator}"
+S3_CREDENTIAL="${LUMIGATOR_S3_SECRET_KEY:-lumigator-local-secret}"
+S3_BUCKET="${LUMIGATOR_S3_BUCKET:-lumigator}"
+API_PORT="${LUMIGATOR_API_PORT:-8000}"
+SEARCH_ATTRIBUTES=(LumigatorJobId LumigatorJobType LumigatorDatasetId LumigatorExperimentId LumigatorModel)
+# "default" serves `make run`; integration tests use their own namespace, so a running worker of
+# `make run` never takes their tasks.
+NAMESPACES=(default lumigator-test)
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # description seconds command...
+  local what="$1" secs="$2"; shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+  log "$what is up"
+}
+
+# ---------------------------------------------------------------------------------------------
+# install
+
+temporal_bin() {
+  if [ -x "$TOOLS/bin/temporal" ]; then echo "$TOOLS/bin/temporal"; return; fi
+  if command -v temporal >/dev/null 2>&1; then command -v temporal; return; fi
+  echo ""
+}
+
+install_temporal() {
+  [ -n "$(temporal_bin)" ] && return 0
+  command -v go >/dev/null || die "the temporal CLI is missing and Go is not installed to build it"
+  log "building the temporal CLI $TEMPORAL_VERSION from source into $TOOLS/bin (a few minutes, once)"
+  mkdir -p "$TOOLS/bin"
+  GOBIN="$TOOLS/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
+}
+
+install_ray() {
+  local want="ray, version $RAY_VERSION"
+  if [ -x "$TOOLS/venv/bin/ray" ] && [ "$("$TOOLS/venv/bin/ray" --version 2>/dev/null)" = "$want" ]; then return 0; fi
+  log "installing ray[default]==$RAY_VERSION into $TOOLS/venv"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install -q --disable-pip-version-check "ray[default]==$RAY_VERSION"
+}
+
+install_s3proxy() {
+  [ -f "$TOOLS/s3proxy/lib/s3proxy-4.1.0.jar" ] && return 0
+  log "resolving S3Proxy 4.1.0 into $TOOLS/s3proxy/lib"
+  mvn -q -B -f "$ROOT/deploy/local/s3proxy/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$TOOLS/s3proxy/lib"
+}
+
+cmd_install() {
+  install_temporal
+  install_ray
+  install_s3proxy
+}
+
+# ---------------------------------------------------------------------------------------------
+# processes
+
+pid_alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+spawn() { # name command... — detached, output to $LOGS/name.log, pid in $RUN/name.pid
+  local name="$1"; shift
+  mkdir -p "$RUN" "$LOGS"
+  setsid nohup "$@" >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/$name.pid"
+}
+
+kill_pidfile() { # name
+  local f="$RUN/$1.pid"
+  [ -f "$f" ] || return 0
+  local pid; pid="$(cat "$f")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 20))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+start_temporal() {
+  if port_open "$TEMPORAL_PORT"; then log "temporal already answers on :$TEMPORAL_PORT"; return 0; fi
+  install_temporal
+  local bin; bin="$(temporal_bin)"
+  mkdir -p "$DATA/temporal"
+  local sa=()
+  for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a=Keyword"); done
+  spawn temporal "$bin" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
+    --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" --db-filename "$DATA/temporal/temporal.db" \
+    --log-level warn --namespace lumigator-test "${sa[@]}"
+  touch "$RUN/temporal.ours"
+  wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" default \
+    || die "temporal did not come up; see $LOGS/temporal.log"
+  # start-dev registers namespaces and attributes on a fresh database; make sure of them on an old one
+  local addr="127.0.0.1:$TEMPORAL_PORT" ns have
+  for ns in "${NAMESPACES[@]}"; do
+    "$bin" operator namespace describe --address "$addr" "$ns" >/dev/null 2>&1 \
+      || "$bin" operator namespace create --address "$addr" "$ns" >/dev/null
+    have="$("$bin" operator search-attribute list --address "$addr" --namespace "$ns" 2>/dev/null || true)"
+    for a in "${SEARCH_ATTRIBUTES[@]}"; do
+      grep -q "$a" <<<"$have" || "$bin" operator search-attribute create --address "$addr" \
+        --namespace "$ns" --name "$a" --type Keyword >/dev/null
+    done
+  done
+}
+
+start_ray() {
+  if port_open "$RAY_DASHBOARD_PORT"; then log "ray already answers on :$RAY_DASHBOARD_PORT"; return 0; fi
+  install_ray
+  mkdir -p "$RUN" "$LOGS"
+  # A failed earlier start can leave gcs_server behind (INFRA-NOTES): clear it first.
+  RAY_USAGE_STATS_ENABLED=0 "$TOOLS/venv/bin/ray" stop --force >/dev/null 2>&1 || true
+  # Job programs inherit this environment: S3 endpoint and credentials reach them here,
+  # never through a job's runtime_env.
+  env RAY_USAGE_STATS_ENABLED=0 \
+    LUMIGATOR_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" AWS_REGION="${LUMIGATOR_S3_REGION:-us-east-1}" \
+    AWS_ACCESS_KEY_ID="$S3_IDENTITY" AWS_SECRET_ACCESS_KEY="$S3_CREDENTIAL" \
+    "$TOOLS/venv/bin/ray" start --head --node-ip-address=127.0.0.1 --port="$RAY_GCS_PORT" \
+    --dashboard-host=127.0.0.1 --dashboard-port="$RAY_DASHBOARD_PORT" --include-dashboard=true \
+    --num-cpus="$RAY_NUM_CPUS" --object-store-memory=$((256 * 1024 * 1024)) \
+    --temp-dir="$RAY_TEMP_DIR" --disable-usage-stats >>"$LOGS/ray.log" 2>&1 \
+    || die "ray start failed; see $LOGS/ray.log"
+  touch "$RUN/ray.ours"
+  wait_for "ray" 120 curl -sf "http://127.0.0.1:$RAY_DASHBOARD_PORT/api/version" \
+    || die "ray dashboard did not come up; see $LOGS/ray.log"
+}
+
+start_s3() {
+  if port_open "$S3_PORT"; then log "s3 already answers on :$S3_PORT"; return 0; fi
+  install_s3proxy
+  mkdir -p "$DATA/s3/$S3_BUCKET" "$RUN"
+  # The filesystem backend maps a bucket to a folder; creating it here makes the bucket exist.
+  cat > "$RUN/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_IDENTITY
+s3proxy.credential=$S3_CREDENTIAL
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$DATA/s3
+jclouds.identity=$S3_IDENTITY
+jclouds.credential=$S3_CREDENTIAL
+EOF
+  chmod 600 "$RUN/s3proxy.properties"
+  spawn s3 java -Xmx256m -Dlogback.configurationFile="$ROOT/deploy/local/s3proxy/logback.xml" \
+    -cp "$TOOLS/s3proxy/lib/*" org.gaul.s3proxy.Main --properties "$RUN/s3proxy.properties"
+  touch "$RUN/s3.ours"
+  wait_for "s3" 60 port_open "$S3_PORT" || die "S3Proxy did not come up; see $LOGS/s3.log"
+}
+
+app_env() {
+  cat <<EOF
+LUMIGATOR_DATA_DIR=$DATA
+LUMIGATOR_TEMPORAL_TARGET=127.0.0.1:$TEMPORAL_PORT
+LUMIGATOR_RAY_URL=http://127.0.0.1:$RAY_DASHBOARD_PORT
+LUMIGATOR_S3_ENDPOINT=http://127.0.0.1:$S3_PORT
+LUMIGATOR_S3_BUCKET=$S3_BUCKET
+LUMIGATOR_S3_ACCESS_KEY=$S3_IDENTITY
+LUMIGATOR_S3_SECRET_KEY=$S3_CREDENTIAL
+LUMIGATOR_DB_URL=${LUMIGATOR_DB_URL:-jdbc:sqlite:$DATA/lumigator.db}
+LUMIGATOR_JOBS_JAR=$(jobs_jar)
+EOF
+}
+
+jobs_jar() { ls "$ROOT"/jobs/target/lumigator-jobs-*-all.jar 2>/dev/null | head -n1; }
+exec_jar() { ls "$ROOT/$1"/target/lumigator-"$1"-*-exec.jar 2>/dev/null | head -n1; }
+
+start_java_app() { # name module
+  local name="$1" jar; jar="$(exec_jar "$2")"
+  [ -n "$jar" ] || die "$2 is not built; run 'mvn -DskipTests install' first (make run does)"
+  if pid_alive "$name"; then log "$name already running"; return 0; fi
+  local envs=(); while IFS= read -r l; do envs+=("$l"); done < <(app_env)
+  spawn "$name" env "${envs[@]}" java ${LUMIGATOR_JAVA_OPTS:--Xmx512m} -jar "$jar"
+  touch "$RUN/$name.ours"
+}
+
+start_api() {
+  start_java_app api api
+  wait_for "api" 120 curl -sf "http://127.0.0.1:$API_PORT/" || die "the API did not come up; see $LOGS/api.log"
+}
+
+start_worker() {
+  start_java_app worker workflows
+  # The worker has no port; it is up once its log says the workers started.
+  wait_for "worker" 120 grep -q "Lumigator worker started" "$LOGS/worker.log" \
+    || die "the worker did not come up; see $LOGS/worker.log"
+}
+
+stop_temporal() { kill_pidfile temporal; rm -f "$RUN/temporal.ours"; }
+stop_s3() { kill_pidfile s3; rm -f "$RUN/s3.ours"; }
+stop_ray() {
+  [ -f "$RUN/ray.ours" ] || return 0
+  RAY_USAGE_STATS_ENABLED=0 "$TOOLS/venv/bin/ray" stop --force >/dev/null 2>&1 || true
+  rm -f "$RUN/ray.ours"
+}
+stop_api() { kill_pidfile api; rm -f "$RUN/api.ours"; }
+stop_worker() { kill_pidfile worker; rm -f "$RUN/worker.ours"; }
+
+expand() { # component names → concrete list, in start order
+  local out=()
+  [ $# -gt 0 ] || set -- infra
+  for c in "$@"; do
+    case "$c" in
+      infra) out+=(s3 temporal ray) ;;
+      app) out+=(worker api) ;;
+      all) out+=(s3 temporal ray worker api) ;;
+      temporal|ray|s3|api|worker) out+=("$c") ;;
+      *) die "unknown component '$c' (temporal ray s3 api worker infra app all)" ;;
+    esac
+  done
+  echo "${out[@]}"
+}
+
+cmd_start() { for c in $(expand "$@"); do "start_$c"; done; }
+
+cmd_stop() {
+  local list; list="$(expand "${@:-all}")"
+  local rev=(); for c in $list; do rev=("$c" "${rev[@]}"); done
+  for c in "${rev[@]}"; do "stop_$c"; done
+}
+
+cmd_status() {
+  port_open "$TEMPORAL_PORT" && echo "temporal  up    127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)" || echo "temporal  down"
+  port_open "$RAY_DASHBOARD_PORT" && echo "ray       up    http://127.0.0.1:$RAY_DASHBOARD_PORT" || echo "ray       down"
+  port_open "$S3_PORT" && echo "s3        up    http://127.0.0.1:$S3_PORT" || echo "s3        down"
+  pid_alive worker && echo "worker    up    pid $(cat "$RUN/worker.pid")" || echo "worker    down"
+  port_open "$API_PORT" && echo "api       up    http://127.0.0.1:$API_PORT" || echo "api       down"
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) shift; cmd_start "$@" ;;
+  stop) shift; cmd_stop "$@" ;;
+  status) cmd_status ;;
+  env) app_env ;;
+  *) die "usage: stack.sh install|start|stop|status|env [component...]" ;;
+esac

@@ -1,0 +1,64 @@
+package ai.lumigator.workflows;
+
+import ai.lumigator.activities.TaskQueues;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity options in one place, so every workflow routes and retries the same way. Call only
+ * from workflow code (the stubs are workflow-bound).
+ */
+public final class ActivityStubs {
+  /** Heartbeat timeout of the await activities: a few Ray poll intervals. */
+  public static final Duration AWAIT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final RetryOptions TRANSIENT =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .build();
+
+  private ActivityStubs() {}
+
+  /** S3, CSV and database work on the I/O queue; transient failures retry until they pass. */
+  public static <T> T io(Class<T> type) {
+    return Workflow.newActivityStub(
+        type,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.IO)
+            .setStartToCloseTimeout(Duration.ofMinutes(10))
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
+  /** Short calls to Ray (submit, stop, logs). */
+  public static <T> T raySubmit(Class<T> type) {
+    return Workflow.newActivityStub(
+        type,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.RAY)
+            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
+  /**
+   * The long await: heartbeats, so a dead worker is noticed within the heartbeat timeout and the
+   * activity resumes elsewhere; cancellation waits until the activity has stopped the Ray job.
+   */
+  public static <T> T rayAwait(Class<T> type, Duration jobTimeout) {
+    return Workflow.newActivityStub(
+        type,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.RAY)
+            .setStartToCloseTimeout(jobTimeout.plus(Duration.ofMinutes(10)))
+            .setHeartbeatTimeout(AWAIT_HEARTBEAT_TIMEOUT)
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+}

@@ -1,0 +1,57 @@
+package ai.lumigator.workflows.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by the worker and the API, bound from {@code lumigator.*} (see lumigator.yaml;
+ * every key has an environment override documented in the README).
+ */
+@ConfigurationProperties("lumigator")
+public record LumigatorProperties(
+    @DefaultValue Database database, @DefaultValue S3 s3, @DefaultValue Ray ray, @DefaultValue Jobs jobs) {
+
+  public record Database(
+      @DefaultValue("jdbc:sqlite:.lumigator/lumigator.db") String url,
+      String username,
+      String password,
+      @DefaultValue("8") int maxPoolSize) {
+    @Override
+    public String toString() {
+      return "Database[url=" + url + ", username=" + username + ", password=****]";
+    }
+  }
+
+  public record S3(
+      URI endpoint,
+      @DefaultValue("us-east-1") String region,
+      @DefaultValue("lumigator") String bucket,
+      String accessKey,
+      String secretKey,
+      @DefaultValue("3600s") Duration presignTtl) {
+    @Override
+    public String toString() {
+      return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", accessKey=" + accessKey + ", secretKey=****]";
+    }
+  }
+
+  /**
+   * @param pollInterval how often the await activity asks Ray for a job's status
+   * @param heartbeatTimeout a few poll intervals: a worker that died mid-poll is noticed this fast
+   */
+  public record Ray(
+      @DefaultValue("http://127.0.0.1:8265") URI url,
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("10s") Duration heartbeatTimeout) {}
+
+  /**
+   * @param jar the runnable jobs jar shipped to Ray as the job's working_dir
+   * @param javaOptions JVM options of the job program on Ray
+   */
+  public record Jobs(
+      @DefaultValue("jobs/target/lumigator-jobs-0.1.0-SNAPSHOT-all.jar") Path jar,
+      @DefaultValue("-Xmx512m -XX:+UseSerialGC") String javaOptions) {}
+}

@@ -1,0 +1,49 @@
+package ai.lumigator.workflows.testing;
+
+import ai.lumigator.workflows.WorkerApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real worker application, started in-process against the local stack, on the test namespace
+ * (so a worker of `make run` on the default namespace never takes the tests' tasks) and a fresh
+ * SQLite file.
+ */
+public final class StackWorker {
+  public static final String TEST_NAMESPACE = "lumigator-test";
+
+  private StackWorker() {}
+
+  public static ConfigurableApplicationContext start(Path dataDir, String... extraProperties) {
+    // command-line arguments outrank the YAML files (builder properties would not)
+    List<String> args = new ArrayList<>();
+    args.add("--spring.temporal.namespace=" + TEST_NAMESPACE);
+    args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
+    args.add("--lumigator.jobs.jar=" + jobsJar());
+    for (String p : extraProperties) args.add("--" + p);
+    return new SpringApplicationBuilder(WorkerApplication.class)
+        .properties("spring.config.name=worker")
+        .run(args.toArray(String[]::new));
+  }
+
+  /** The jobs jar the reactor built (LUMIGATOR_JOBS_JAR when set). */
+  public static Path jobsJar() {
+    String fromEnv = System.getenv("LUMIGATOR_JOBS_JAR");
+    if (fromEnv != null && !fromEnv.isBlank()) return Path.of(fromEnv);
+    Path target = Path.of("..", "jobs", "target").toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("lumigator-jobs-.*-all\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no jobs jar in " + target + "; build the jobs module first"));
+    } catch (IOException e) {
+      throw new IllegalStateException("no jobs jar in " + target + "; build the jobs module first", e);
+    }
+  }
+}
