@@ -7,11 +7,16 @@ import io.temporal.common.SearchAttributeKey;
  * (deploy/local/stack.sh) so workflows can be found in the Temporal UI.
  */
 public final class SearchAttributes {
-  public static final SearchAttributeKey<String> JOB_ID = SearchAttributeKey.forKeyword("LumigatorJobId");
-  public static final SearchAttributeKey<String> JOB_TYPE = SearchAttributeKey.forKeyword("LumigatorJobType");
-  public static final SearchAttributeKey<String> DATASET_ID = SearchAttributeKey.forKeyword("LumigatorDatasetId");
-  public static final SearchAttributeKey<String> EXPERIMENT_ID = SearchAttributeKey.forKeyword("LumigatorExperimentId");
-  public static final SearchAttributeKey<String> MODEL = SearchAttributeKey.forKeyword("LumigatorModel");
+  public static final SearchAttributeKey<String> JOB_ID =
+      SearchAttributeKey.forKeyword("LumigatorJobId");
+  public static final SearchAttributeKey<String> JOB_TYPE =
+      SearchAttributeKey.forKeyword("LumigatorJobType");
+  public static final SearchAttributeKey<String> DATASET_ID =
+      SearchAttributeKey.forKeyword("LumigatorDatasetId");
+  public static final SearchAttributeKey<String> EXPERIMENT_ID =
+      SearchAttributeKey.forKeyword("LumigatorExperimentId");
+  public static final SearchAttributeKey<String> MODEL =
+      SearchAttributeKey.forKeyword("LumigatorModel");
 
   private SearchAttributes() {}
 }

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  *
  * ({@code --config=<json>} works too.) Logs go to stdout. Exit code 0 on success; on failure a
  * single line {@code lumigator job <command> failed: <reason>} on stderr and exit code {@value
- * #EXIT_BAD_INPUT} for a bad command line, config or input data, {@value #EXIT_FAILED} for
- * anything else (provider, storage, ...). Environment: see {@link JobEnv}.
+ * #EXIT_BAD_INPUT} for a bad command line, config or input data, {@value #EXIT_FAILED} for anything
+ * else (provider, storage, ...). Environment: see {@link JobEnv}.
  */
 public final class JobMain {
   public static final int EXIT_OK = 0;
@@ -116,9 +116,7 @@ public final class JobMain {
     } catch (RuntimeException | Error e) {
       String m = e.getMessage();
       return fail(
-          command,
-          m == null || m.isBlank() ? e.getClass().getSimpleName() : m,
-          EXIT_FAILED);
+          command, m == null || m.isBlank() ? e.getClass().getSimpleName() : m, EXIT_FAILED);
     }
   }
 

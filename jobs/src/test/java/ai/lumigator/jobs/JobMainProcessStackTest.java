@@ -41,7 +41,9 @@ class JobMainProcessStackTest {
     cmd.add(JobMain.class.getName());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("MZAI_JOB_ID") || k.equals("api_key"));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("AWS_") || k.equals("MZAI_JOB_ID") || k.equals("api_key"));
     pb.environment().putAll(StackS3.jobEnv());
     pb.environment().putAll(extraEnv);
     File out = tmp.resolve("out.txt").toFile();
@@ -65,14 +67,24 @@ class JobMainProcessStackTest {
     String outPath = "s3://" + StackS3.bucket() + "/tests/jobs/" + jobId + "/out.txt";
     try (S3ObjectStore store = StackS3.store()) {
       store.put(S3Location.parse(in), "ray smoke".getBytes(StandardCharsets.UTF_8), "text/plain");
-      Result r = runJob(Map.of(), tmp, "smoke", "--config", JobConfigJson.toJson(SmokeConfig.of(in, outPath)));
+      Result r =
+          runJob(
+              Map.of(),
+              tmp,
+              "smoke",
+              "--config",
+              JobConfigJson.toJson(SmokeConfig.of(in, outPath)));
       assertThat(r.code()).as(r.stderr()).isZero();
       assertThat(r.stderr()).isEmpty();
       try (InputStream is = store.open(S3Location.parse(outPath))) {
         assertThat(new String(is.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("RAY SMOKE");
       }
       Result missing =
-          runJob(Map.of(), tmp, "smoke", "--config",
+          runJob(
+              Map.of(),
+              tmp,
+              "smoke",
+              "--config",
               JobConfigJson.toJson(SmokeConfig.of(in + ".none", outPath)));
       assertThat(missing.code()).isEqualTo(1);
       assertThat(missing.stderr().strip().split("\n")).hasSize(1);
@@ -87,16 +99,22 @@ class JobMainProcessStackTest {
     String secret = "sk-process-secret-" + jobId;
     try (S3ObjectStore store = StackS3.store();
         FakeChatServer server = FakeChatServer.start()) {
-      store.put(S3Location.parse(ds + "/dataset.csv"),
-          "examples,ground_truth\n\"a\nb\",x\nc,y\n".getBytes(StandardCharsets.UTF_8), "text/csv");
-      String cfg = """
+      store.put(
+          S3Location.parse(ds + "/dataset.csv"),
+          "examples,ground_truth\n\"a\nb\",x\nc,y\n".getBytes(StandardCharsets.UTF_8),
+          "text/csv");
+      String cfg =
+          """
           {"name": "p/%s", "dataset": {"path": "%s"},
            "job": {"max_samples": -1, "batch_size": 1, "output_field": "predictions", "storage_path": "%s"},
            "task_definition": {"task": "summarization"}, "system_prompt": "Sum up.",
            "inference_server": {"base_url": "%s", "model": "m", "provider": "hosted_vllm", "max_retries": 1},
            "generation_config": {"max_new_tokens": 16, "frequency_penalty": 0.0, "temperature": 0.5, "top_p": 0.5}}
-          """.formatted(jobId, ds, results, server.baseUrl());
-      Result r = runJob(Map.of("MZAI_JOB_ID", jobId, "api_key", secret), tmp, "inference", "--config", cfg);
+          """
+              .formatted(jobId, ds, results, server.baseUrl());
+      Result r =
+          runJob(
+              Map.of("MZAI_JOB_ID", jobId, "api_key", secret), tmp, "inference", "--config", cfg);
       assertThat(r.code()).as(r.stderr()).isZero();
       assertThat(r.stdout()).contains("progress inference 2/2").doesNotContain(secret);
       JsonNode res;
@@ -105,7 +123,8 @@ class JobMainProcessStackTest {
       }
       assertThat(res.path("artifacts").path("predictions").get(0).asText()).isEqualTo("pred: a\nb");
       assertThat(res.path("metrics").path("avg_total_tokens").asDouble()).isPositive();
-      try (InputStream is = store.open(new S3Location(StackS3.bucket(), "jobs/progress/" + jobId + ".json"))) {
+      try (InputStream is =
+          store.open(new S3Location(StackS3.bucket(), "jobs/progress/" + jobId + ".json"))) {
         JsonNode progress = JobConfigJson.mapper().readTree(is);
         assertThat(progress.path("done").asInt()).isEqualTo(2);
         assertThat(progress.path("total").asInt()).isEqualTo(2);

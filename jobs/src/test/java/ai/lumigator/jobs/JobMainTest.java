@@ -67,8 +67,13 @@ class JobMainTest {
 
   @Test
   void smokeUpperCasesTheObject() throws Exception {
-    store.put(S3Location.parse("s3://lumigator/smoke/in.txt"), "hello, Ray ü".getBytes(StandardCharsets.UTF_8), "text/plain");
-    String cfg = JobConfigJson.toJson(SmokeConfig.of("s3://lumigator/smoke/in.txt", "s3://lumigator/smoke/out.txt"));
+    store.put(
+        S3Location.parse("s3://lumigator/smoke/in.txt"),
+        "hello, Ray ü".getBytes(StandardCharsets.UTF_8),
+        "text/plain");
+    String cfg =
+        JobConfigJson.toJson(
+            SmokeConfig.of("s3://lumigator/smoke/in.txt", "s3://lumigator/smoke/out.txt"));
     assertThat(run(Map.of(), "smoke", "--config", cfg)).isZero();
     assertThat(Files.readString(store.fileOf(S3Location.parse("s3://lumigator/smoke/out.txt"))))
         .isEqualTo("HELLO, RAY Ü");
@@ -84,17 +89,21 @@ class JobMainTest {
     assertThat(run(Map.of(), "smoke", "--config={\"input_path\":")).isEqualTo(2);
     String[] lines = stderr().split("\n");
     assertThat(lines).hasSize(4);
-    assertThat(lines[0]).isEqualTo("lumigator job (none) failed: no command given. " + JobMain.USAGE);
-    assertThat(lines[1]).isEqualTo("lumigator job inference failed: missing --config '<json>'. " + JobMain.USAGE);
+    assertThat(lines[0])
+        .isEqualTo("lumigator job (none) failed: no command given. " + JobMain.USAGE);
+    assertThat(lines[1])
+        .isEqualTo("lumigator job inference failed: missing --config '<json>'. " + JobMain.USAGE);
     assertThat(lines[2]).startsWith("lumigator job train failed: unknown command 'train'");
     assertThat(lines[3]).startsWith("lumigator job smoke failed: invalid SmokeConfig JSON");
   }
 
   @Test
   void missingInputIsExitCode1() {
-    String cfg = JobConfigJson.toJson(SmokeConfig.of("s3://lumigator/none.txt", "s3://lumigator/o.txt"));
+    String cfg =
+        JobConfigJson.toJson(SmokeConfig.of("s3://lumigator/none.txt", "s3://lumigator/o.txt"));
     assertThat(run(Map.of(), "smoke", "--config", cfg)).isEqualTo(1);
-    assertThat(stderr().strip()).isEqualTo("lumigator job smoke failed: object not found: s3://lumigator/none.txt");
+    assertThat(stderr().strip())
+        .isEqualTo("lumigator job smoke failed: object not found: s3://lumigator/none.txt");
   }
 
   String inferenceConfig(String datasetPath, String provider, String model, String baseUrl) {
@@ -106,32 +115,56 @@ class JobMainTest {
          "inference_server": {"base_url": %s, "model": "%s", "provider": "%s", "max_retries": 1},
          "generation_config": {"max_new_tokens": 64, "frequency_penalty": 0.0, "temperature": 0.5, "top_p": 0.5}}
         """
-        .formatted(JOB_ID, datasetPath, JOB_ID, baseUrl == null ? "null" : "\"" + baseUrl + "\"", model, provider);
+        .formatted(
+            JOB_ID,
+            datasetPath,
+            JOB_ID,
+            baseUrl == null ? "null" : "\"" + baseUrl + "\"",
+            model,
+            provider);
   }
 
   @Test
   void inferenceAndEvaluatorEndToEndOnTheLocalStore() {
-    String ds = LocalFixtures.putDataset(store, "d1", "x.csv", "examples,ground_truth\na b,pred: a b\nc,zzz\n");
-    int code = run(Map.of("api_key", SECRET, "MZAI_JOB_ID", JOB_ID), "inference", "--config",
-        inferenceConfig(ds, "hosted_vllm", "m", server.baseUrl()));
+    String ds =
+        LocalFixtures.putDataset(
+            store, "d1", "x.csv", "examples,ground_truth\na b,pred: a b\nc,zzz\n");
+    int code =
+        run(
+            Map.of("api_key", SECRET, "MZAI_JOB_ID", JOB_ID),
+            "inference",
+            "--config",
+            inferenceConfig(ds, "hosted_vllm", "m", server.baseUrl()));
     assertThat(code).as(stderr()).isZero();
-    var results = LocalFixtures.readJson(store, "s3://lumigator/jobs/results/j/" + JOB_ID + "/results.json");
-    assertThat(results.path("artifacts").path("predictions").get(0).asText()).isEqualTo("pred: a b");
-    assertThat(LocalFixtures.readJson(store, "s3://lumigator/jobs/progress/" + JOB_ID + ".json").path("done").asInt())
+    var results =
+        LocalFixtures.readJson(store, "s3://lumigator/jobs/results/j/" + JOB_ID + "/results.json");
+    assertThat(results.path("artifacts").path("predictions").get(0).asText())
+        .isEqualTo("pred: a b");
+    assertThat(
+            LocalFixtures.readJson(store, "s3://lumigator/jobs/progress/" + JOB_ID + ".json")
+                .path("done")
+                .asInt())
         .isEqualTo(2);
 
     // evaluate a predictions dataset built as the pipeline would
-    String pds = LocalFixtures.putDataset(store, "d2", "x-m-predictions.csv",
-        "examples,ground_truth,predictions\na b,pred: a b,pred: a b\nc,zzz,pred: c\n");
-    String evalCfg = """
+    String pds =
+        LocalFixtures.putDataset(
+            store,
+            "d2",
+            "x-m-predictions.csv",
+            "examples,ground_truth,predictions\na b,pred: a b,pred: a b\nc,zzz,pred: c\n");
+    String evalCfg =
+        """
         {"name": "e/%s", "dataset": {"path": "%s"},
          "evaluation": {"metrics": ["same"], "llm_as_judge": null, "max_samples": -1,
                         "return_input_data": true, "return_predictions": true,
                         "storage_path": "s3://lumigator/jobs/results/e/%s/results.json"},
          "predictions_field": "predictions"}
-        """.formatted(JOB_ID, pds, JOB_ID);
+        """
+            .formatted(JOB_ID, pds, JOB_ID);
     assertThat(run(Map.of(), "evaluator", "--config", evalCfg)).as(stderr()).isZero();
-    var eval = LocalFixtures.readJson(store, "s3://lumigator/jobs/results/e/" + JOB_ID + "/results.json");
+    var eval =
+        LocalFixtures.readJson(store, "s3://lumigator/jobs/results/e/" + JOB_ID + "/results.json");
     assertThat(eval.path("metrics").path("same").path("same_mean").asDouble()).isEqualTo(0.5);
 
     // the job id came from the config name when MZAI_JOB_ID was absent
@@ -141,24 +174,31 @@ class JobMainTest {
 
   @Test
   void unknownMetricFailsListingTheSupportedOnes() {
-    String evalCfg = """
+    String evalCfg =
+        """
         {"name": "e/x", "dataset": {"path": "s3://lumigator/datasets/d/f.csv"},
          "evaluation": {"metrics": ["rouge"], "max_samples": -1, "storage_path": "s3://lumigator/r.json"}}
         """;
     assertThat(run(Map.of(), "evaluator", "--config", evalCfg)).isEqualTo(2);
     assertThat(stderr().strip())
-        .isEqualTo("lumigator job evaluator failed: unknown metric(s) [rouge]; supported: same, length");
+        .isEqualTo(
+            "lumigator job evaluator failed: unknown metric(s) [rouge]; supported: same, length");
   }
 
   @Test
   void providerFailureNeverPrintsTheKey() {
     String ds = LocalFixtures.putDataset(store, "d1", "x.csv", "examples\nhello\n");
-    server.alwaysFailWhenContains("hello",
-        new Scripted(500, null, "{\"error\":{\"message\":\"bad key " + SECRET + "\"}}"));
-    int code = run(Map.of("api_key", SECRET), "inference", "--config",
-        inferenceConfig(ds, "openai", "gpt-x", server.baseUrl()));
+    server.alwaysFailWhenContains(
+        "hello", new Scripted(500, null, "{\"error\":{\"message\":\"bad key " + SECRET + "\"}}"));
+    int code =
+        run(
+            Map.of("api_key", SECRET),
+            "inference",
+            "--config",
+            inferenceConfig(ds, "openai", "gpt-x", server.baseUrl()));
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).startsWith("lumigator job inference failed: sample 1 of 1 failed: request to ");
+    assertThat(stderr())
+        .startsWith("lumigator job inference failed: sample 1 of 1 failed: request to ");
     assertThat(stderr()).contains("HTTP 500").contains("<REDACTED>").doesNotContain(SECRET);
     assertThat(stderr().strip().split("\n")).hasSize(1);
     assertThat(stdout()).doesNotContain(SECRET);

@@ -8,8 +8,8 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Activity options in one place, so every workflow routes and retries the same way. Call only
- * from workflow code (the stubs are workflow-bound).
+ * Activity options in one place, so every workflow routes and retries the same way. Call only from
+ * workflow code (the stubs are workflow-bound).
  */
 public final class ActivityStubs {
   /** Heartbeat timeout of the await activities: a few Ray poll intervals. */

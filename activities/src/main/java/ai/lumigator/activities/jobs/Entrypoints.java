@@ -11,7 +11,13 @@ final class Entrypoints {
       throw new IllegalArgumentException("not a job program command: " + command);
     }
     String opts = javaOptions == null || javaOptions.isBlank() ? "" : javaOptions.trim() + " ";
-    return "java " + opts + "-jar " + RayPackages.JOBS_JAR + " " + command + " --config "
+    return "java "
+        + opts
+        + "-jar "
+        + RayPackages.JOBS_JAR
+        + " "
+        + command
+        + " --config "
         + shellQuote(configJson);
   }
 

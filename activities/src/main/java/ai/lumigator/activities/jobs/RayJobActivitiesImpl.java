@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 public class RayJobActivitiesImpl implements RayJobActivities {
   private static final Logger log = LoggerFactory.getLogger(RayJobActivitiesImpl.class);
+
   /** How long to wait for Ray to confirm a stop before reporting the job as it stands. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -40,7 +41,8 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     String id = submission.submissionId();
     // A retried submit must not start a second job: adopt what Ray already has.
     Optional<RayJobDetails> existing = rayCall(() -> client.get(id));
-    String entrypoint = Entrypoints.of(settings.javaOptions(), submission.command(), submission.configJson());
+    String entrypoint =
+        Entrypoints.of(settings.javaOptions(), submission.command(), submission.configJson());
     if (existing.isPresent()) {
       log.info("Ray job {} already submitted; adopting it", id);
       return new RayJobHandle(id, existing.get().entrypoint(), true);
@@ -59,7 +61,9 @@ public class RayJobActivitiesImpl implements RayJobActivities {
               .orElseThrow(
                   () ->
                       ApplicationFailure.newNonRetryableFailure(
-                          "Requested secret key '" + submission.secretName() + "' is not configured.",
+                          "Requested secret key '"
+                              + submission.secretName()
+                              + "' is not configured.",
                           "SecretNotConfigured"));
       request.envVar("api_key", value);
     }
@@ -73,7 +77,8 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     String id = request.submissionId();
     String lastStatus = ctx.getHeartbeatDetails(String.class).orElse(null);
-    if (lastStatus != null) log.info("Resuming the wait for Ray job {} (last seen {})", id, lastStatus);
+    if (lastStatus != null)
+      log.info("Resuming the wait for Ray job {} (last seen {})", id, lastStatus);
     while (true) {
       RayJobDetails job = current(id);
       String status = lower(job);
@@ -83,7 +88,8 @@ public class RayJobActivitiesImpl implements RayJobActivities {
       }
       heartbeatOrStop(ctx, id, status);
       if (job.status().isTerminal()) return outcome(job, false);
-      if (request.deadlineEpochMillis() > 0 && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
+      if (request.deadlineEpochMillis() > 0
+          && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
         log.info("Ray job {} passed its deadline; stopping it", id);
         return outcome(stopAndWait(ctx, id), true);
       }

@@ -24,8 +24,8 @@ public class RayException extends RuntimeException {
   private final int statusCode;
   private final String rayMessage;
 
-  public RayException(Kind kind, int statusCode, String rayMessage, String message,
-      Throwable cause) {
+  public RayException(
+      Kind kind, int statusCode, String rayMessage, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.statusCode = statusCode;

@@ -50,10 +50,32 @@ public record RayJobDetails(
 
   @Override
   public String toString() {
-    return "RayJobDetails[type=" + type + ", jobId=" + jobId + ", submissionId=" + submissionId
-        + ", driverInfo=" + driverInfo + ", status=" + status + ", entrypoint=" + entrypoint
-        + ", message=" + message + ", errorType=" + errorType + ", startTime=" + startTime
-        + ", endTime=" + endTime + ", metadata=" + metadata + ", runtimeEnv="
-        + redactedRuntimeEnv() + ", driverExitCode=" + driverExitCode + "]";
+    return "RayJobDetails[type="
+        + type
+        + ", jobId="
+        + jobId
+        + ", submissionId="
+        + submissionId
+        + ", driverInfo="
+        + driverInfo
+        + ", status="
+        + status
+        + ", entrypoint="
+        + entrypoint
+        + ", message="
+        + message
+        + ", errorType="
+        + errorType
+        + ", startTime="
+        + startTime
+        + ", endTime="
+        + endTime
+        + ", metadata="
+        + metadata
+        + ", runtimeEnv="
+        + redactedRuntimeEnv()
+        + ", driverExitCode="
+        + driverExitCode
+        + "]";
   }
 }

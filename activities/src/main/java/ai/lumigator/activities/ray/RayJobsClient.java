@@ -189,8 +189,7 @@ public final class RayJobsClient {
    */
   public boolean stop(String submissionId) {
     HttpResponse<String> response =
-        send("stop " + submissionId, "POST", jobPath(submissionId) + "/stop", null,
-            requestTimeout);
+        send("stop " + submissionId, "POST", jobPath(submissionId) + "/stop", null, requestTimeout);
     boolean stopped = read(response, JsonNode.class).path("stopped").asBoolean(false);
     log.info("Stop of Ray job {}: stopped={}", submissionId, stopped);
     return stopped;
@@ -212,14 +211,19 @@ public final class RayJobsClient {
    */
   public boolean packageExists(String packageName) {
     HttpResponse<String> response =
-        send("check package " + packageName, "GET", packagePath(packageName), null,
-            requestTimeout, 404);
+        send(
+            "check package " + packageName,
+            "GET",
+            packagePath(packageName),
+            null,
+            requestTimeout,
+            404);
     return response.statusCode() != 404;
   }
 
   /**
-   * {@code PUT /api/packages/gcs/{name}} with the zip's bytes. The dashboard accepts at most 100 MiB
-   * in one request.
+   * {@code PUT /api/packages/gcs/{name}} with the zip's bytes. The dashboard accepts at most 100
+   * MiB in one request.
    */
   public void uploadPackage(String packageName, Path zip) {
     HttpRequest.BodyPublisher body;
@@ -271,9 +275,7 @@ public final class RayJobsClient {
 
   private HttpRequest.Builder request(String path, Duration timeout) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(timeout)
-            .header("Accept", JSON);
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).header("Accept", JSON);
     headers.forEach(builder::header);
     return builder;
   }
@@ -330,7 +332,11 @@ public final class RayJobsClient {
         kind,
         status,
         rayMessage,
-        "Ray " + operation + " failed: HTTP " + status + hint
+        "Ray "
+            + operation
+            + " failed: HTTP "
+            + status
+            + hint
             + (rayMessage.isEmpty() ? "" : ": " + rayMessage),
         null);
   }
@@ -395,8 +401,13 @@ public final class RayJobsClient {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append(c);
       } else {
         out.append('%').append(String.format("%02X", b & 0xff));

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * directory's content (paths relative to the directory, empty directories kept) stored in the
  * cluster under {@code _ray_pkg_<hash>.zip} and referred to as {@code gcs://_ray_pkg_<hash>.zip}.
  *
- * <p>The hash is the SHA-1 hex of the zip's bytes, as Ray names a local zip archive
- * ({@code get_uri_for_package}). The zip is deterministic (entries sorted, stored uncompressed,
- * fixed 1980-02-01 timestamps, no extra fields), so the same content always gives the same name and
- * is uploaded once.
+ * <p>The hash is the SHA-1 hex of the zip's bytes, as Ray names a local zip archive ({@code
+ * get_uri_for_package}). The zip is deterministic (entries sorted, stored uncompressed, fixed
+ * 1980-02-01 timestamps, no extra fields), so the same content always gives the same name and is
+ * uploaded once.
  *
  * <p>Ray unpacks the zip into the job's working directory. A zip whose only top-level entry is a
  * directory has that directory stripped by Ray; file permissions are not carried (scripts should be
@@ -51,6 +51,7 @@ public final class RayPackages {
    * 1980" and then adds an extended-timestamp field in the local time zone.
    */
   private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+
   private static final Logger log = LoggerFactory.getLogger(RayPackages.class);
 
   /** A built package: its name in the cluster and the local zip file. */

@@ -24,7 +24,10 @@ public record RayRuntimeEnv(
 
   @Override
   public String toString() {
-    return "RayRuntimeEnv[workingDir=" + workingDir + ", envVars="
-        + Redaction.maskValues(envVars) + "]";
+    return "RayRuntimeEnv[workingDir="
+        + workingDir
+        + ", envVars="
+        + Redaction.maskValues(envVars)
+        + "]";
   }
 }

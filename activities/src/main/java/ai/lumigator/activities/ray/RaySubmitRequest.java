@@ -35,10 +35,23 @@ public record RaySubmitRequest(
 
   @Override
   public String toString() {
-    return "RaySubmitRequest[entrypoint=" + entrypoint + ", submissionId=" + submissionId
-        + ", runtimeEnv=" + runtimeEnv + ", metadata=" + metadata + ", entrypointNumCpus="
-        + entrypointNumCpus + ", entrypointNumGpus=" + entrypointNumGpus + ", entrypointMemory="
-        + entrypointMemory + ", entrypointResources=" + entrypointResources + "]";
+    return "RaySubmitRequest[entrypoint="
+        + entrypoint
+        + ", submissionId="
+        + submissionId
+        + ", runtimeEnv="
+        + runtimeEnv
+        + ", metadata="
+        + metadata
+        + ", entrypointNumCpus="
+        + entrypointNumCpus
+        + ", entrypointNumGpus="
+        + entrypointNumGpus
+        + ", entrypointMemory="
+        + entrypointMemory
+        + ", entrypointResources="
+        + entrypointResources
+        + "]";
   }
 
   public static final class Builder {

@@ -25,7 +25,8 @@ public class SmokeActivitiesImpl implements SmokeActivities {
   @Override
   public String jobConfig(String runId) {
     return JobConfigJson.toJson(
-        SmokeConfig.of(storage.uri(inputKey(runId)).toString(), storage.uri(outputKey(runId)).toString()));
+        SmokeConfig.of(
+            storage.uri(inputKey(runId)).toString(), storage.uri(outputKey(runId)).toString()));
   }
 
   @Override
@@ -37,7 +38,11 @@ public class SmokeActivitiesImpl implements SmokeActivities {
   public void record(SmokeRecord record) {
     runs.insertIfAbsent(
         new SmokeRunRow(
-            record.runId(), record.submissionId(), record.status(), record.output(), System.currentTimeMillis()));
+            record.runId(),
+            record.submissionId(),
+            record.status(),
+            record.output(),
+            System.currentTimeMillis()));
   }
 
   private static String inputKey(String runId) {

@@ -163,8 +163,7 @@ public final class S3Storage implements AutoCloseable {
   public String keyOf(String s3Uri) {
     S3Uri uri = S3Uri.parse(s3Uri);
     if (!uri.bucket().equals(bucket)) {
-      throw new IllegalArgumentException(
-          "URI " + s3Uri + " is outside bucket '" + bucket + "'");
+      throw new IllegalArgumentException("URI " + s3Uri + " is outside bucket '" + bucket + "'");
     }
     return uri.key();
   }
@@ -213,7 +212,8 @@ public final class S3Storage implements AutoCloseable {
     requireKey(key);
     try {
       s3.putObject(
-          b -> b.bucket(bucket).key(key).contentLength((long) bytes.length).contentType(contentType),
+          b ->
+              b.bucket(bucket).key(key).contentLength((long) bytes.length).contentType(contentType),
           RequestBody.fromBytes(bytes));
     } catch (SdkException e) {
       throw failure("put", key, e);
@@ -272,9 +272,19 @@ public final class S3Storage implements AutoCloseable {
         int partNumber = parts.size() + 1;
         if (partNumber > MAX_PARTS) {
           throw new StorageException(
-              "put s3://" + bucket + "/" + key + " failed: more than " + MAX_PARTS
-                  + " parts of " + partSize + " bytes",
-              key, false, 0, null);
+              "put s3://"
+                  + bucket
+                  + "/"
+                  + key
+                  + " failed: more than "
+                  + MAX_PARTS
+                  + " parts of "
+                  + partSize
+                  + " bytes",
+              key,
+              false,
+              0,
+              null);
         }
         final int length = n;
         UploadPartResponse response =
@@ -338,8 +348,7 @@ public final class S3Storage implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new StorageException(
-          "put " + key + " failed: reading the source failed: " + e.getMessage(), key, false, 0,
-          e);
+          "put " + key + " failed: reading the source failed: " + e.getMessage(), key, false, 0, e);
     }
     return off;
   }
@@ -391,7 +400,8 @@ public final class S3Storage implements AutoCloseable {
   public List<ObjectInfo> list(String prefix) {
     List<ObjectInfo> result = new ArrayList<>();
     try {
-      for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+      for (S3Object o :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
         result.add(new ObjectInfo(o.key(), o.size(), o.lastModified(), o.eTag()));
       }
     } catch (SdkException e) {
@@ -441,10 +451,22 @@ public final class S3Storage implements AutoCloseable {
       if (!errors.isEmpty()) {
         S3Error first = errors.get(0);
         throw new StorageException(
-            "deletePrefix s3://" + bucket + "/" + prefix + " failed for " + errors.size()
-                + " object(s), first " + first.key() + ": " + first.code() + " "
+            "deletePrefix s3://"
+                + bucket
+                + "/"
+                + prefix
+                + " failed for "
+                + errors.size()
+                + " object(s), first "
+                + first.key()
+                + ": "
+                + first.code()
+                + " "
                 + first.message(),
-            prefix, false, 0, null);
+            prefix,
+            false,
+            0,
+            null);
       }
     }
     if (!keys.isEmpty()) {
@@ -521,8 +543,7 @@ public final class S3Storage implements AutoCloseable {
         || e instanceof NoSuchBucketException
         || (e instanceof S3Exception s && s.statusCode() == 404)) {
       String what = e instanceof NoSuchBucketException ? "Bucket not found" : "Object not found";
-      return new StorageException(
-          what + ": " + where + " (" + operation + ")", key, true, 404, e);
+      return new StorageException(what + ": " + where + " (" + operation + ")", key, true, 404, e);
     }
     if (e instanceof AwsServiceException ase) {
       String code =
@@ -534,15 +555,30 @@ public final class S3Storage implements AutoCloseable {
               ? ase.awsErrorDetails().errorMessage()
               : "";
       return new StorageException(
-          operation + " " + where + " failed: HTTP " + ase.statusCode() + " " + code
+          operation
+              + " "
+              + where
+              + " failed: HTTP "
+              + ase.statusCode()
+              + " "
+              + code
               + (message.isEmpty() ? "" : ": " + message),
-          key, false, ase.statusCode(), e);
+          key,
+          false,
+          ase.statusCode(),
+          e);
     }
     if (e instanceof SdkClientException) {
       return new StorageException(
-          operation + " " + where + " failed: object store unreachable or client error: "
+          operation
+              + " "
+              + where
+              + " failed: object store unreachable or client error: "
               + e.getMessage(),
-          key, false, 0, e);
+          key,
+          false,
+          0,
+          e);
     }
     return new StorageException(
         operation + " " + where + " failed: " + e.getMessage(), key, false, 0, e);

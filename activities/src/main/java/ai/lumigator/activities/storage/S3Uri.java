@@ -23,7 +23,8 @@ public record S3Uri(String bucket, String key) {
    * IllegalArgumentException} for anything else.
    */
   public static S3Uri parse(String uri) {
-    if (uri == null || uri.length() < SCHEME.length()
+    if (uri == null
+        || uri.length() < SCHEME.length()
         || !uri.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       throw new IllegalArgumentException("Not an s3:// URI: '" + uri + "'");
     }

@@ -13,8 +13,8 @@ public class StorageException extends RuntimeException {
   private final boolean notFound;
   private final int statusCode;
 
-  public StorageException(String message, String key, boolean notFound, int statusCode,
-      Throwable cause) {
+  public StorageException(
+      String message, String key, boolean notFound, int statusCode, Throwable cause) {
     super(message, cause);
     this.key = key;
     this.notFound = notFound;

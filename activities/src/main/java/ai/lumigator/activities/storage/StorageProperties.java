@@ -65,8 +65,7 @@ public record StorageProperties(
    */
   public static StorageProperties fromEnv(Map<String, String> env, StorageProperties defaults) {
     Objects.requireNonNull(defaults, "defaults");
-    URI endpoint =
-        value(env, "LUMIGATOR_S3_ENDPOINT").map(URI::create).orElse(defaults.endpoint());
+    URI endpoint = value(env, "LUMIGATOR_S3_ENDPOINT").map(URI::create).orElse(defaults.endpoint());
     String accessKey = value(env, "LUMIGATOR_S3_ACCESS_KEY").orElse(defaults.accessKey());
     String secretKey = value(env, "LUMIGATOR_S3_SECRET_KEY").orElse(defaults.secretKey());
     return new StorageProperties(

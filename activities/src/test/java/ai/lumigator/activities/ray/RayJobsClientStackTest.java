@@ -43,8 +43,9 @@ class RayJobsClientStackTest {
 
   @BeforeAll
   static void connect() {
-    client = new RayJobsClient(
-        RayJobsClient.urlFromEnv(System.getenv(), URI.create("http://127.0.0.1:8265")));
+    client =
+        new RayJobsClient(
+            RayJobsClient.urlFromEnv(System.getenv(), URI.create("http://127.0.0.1:8265")));
     packages = new RayPackages(client);
   }
 
@@ -75,7 +76,8 @@ class RayJobsClientStackTest {
       }
       LockSupport.parkNanos(POLL.toNanos());
     }
-    return fail("Ray job %s did not reach %s within %s; last: %s; logs: %s",
+    return fail(
+        "Ray job %s did not reach %s within %s; last: %s; logs: %s",
         id, wanted, JOB_DEADLINE, last, client.logs(id).orElse("<none>"));
   }
 
@@ -91,8 +93,8 @@ class RayJobsClientStackTest {
   void uploadedDirectoryPackageRunsAsWorkingDirAndADuplicateSubmitIsAdopted() throws IOException {
     String token = UUID.randomUUID().toString();
     Path dir = Files.createDirectories(tmp.resolve("pkg"));
-    Files.writeString(dir.resolve("run.sh"),
-        "echo \"lumigator-ray-ok $1 $GREETING\"\ncat data/input.txt\n");
+    Files.writeString(
+        dir.resolve("run.sh"), "echo \"lumigator-ray-ok $1 $GREETING\"\ncat data/input.txt\n");
     Files.createDirectories(dir.resolve("data"));
     Files.writeString(dir.resolve("data/input.txt"), "input-" + token + "\n");
     RayPackages.RayPackage pkg = RayPackages.zipDirectory(dir, tmp.resolve("pkg.zip"));
@@ -104,13 +106,14 @@ class RayJobsClientStackTest {
     assertThat(packages.ensureUploaded(pkg)).isEqualTo(uri); // present: no second upload needed
 
     String id = newId("script");
-    RaySubmitRequest request = RaySubmitRequest.builder("sh run.sh " + token)
-        .submissionId(id)
-        .workingDir(uri)
-        .envVar("GREETING", "hello-from-env")
-        .metadata("lumigator_job_type", "test")
-        .numCpus(0.5)
-        .build();
+    RaySubmitRequest request =
+        RaySubmitRequest.builder("sh run.sh " + token)
+            .submissionId(id)
+            .workingDir(uri)
+            .envVar("GREETING", "hello-from-env")
+            .metadata("lumigator_job_type", "test")
+            .numCpus(0.5)
+            .build();
     RaySubmitResult result = client.submit(request);
     assertThat(result).isEqualTo(RaySubmitResult.submitted(id));
 
@@ -126,13 +129,15 @@ class RayJobsClientStackTest {
     assertThat(done.toString()).doesNotContain("hello-from-env");
 
     String logs = client.logs(id).orElseThrow();
-    assertThat(logs).contains("lumigator-ray-ok " + token + " hello-from-env")
+    assertThat(logs)
+        .contains("lumigator-ray-ok " + token + " hello-from-env")
         .contains("input-" + token);
 
     RaySubmitResult again = client.submit(request);
     assertThat(again.adopted()).isTrue();
     assertThat(again.submissionId()).isEqualTo(id);
-    assertThat(again.existing()).hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(RayJobStatus.SUCCEEDED));
+    assertThat(again.existing())
+        .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(RayJobStatus.SUCCEEDED));
     assertThat(client.list()).extracting(RayJobDetails::submissionId).contains(id);
 
     assertThat(client.delete(id)).isTrue();
@@ -147,11 +152,12 @@ class RayJobsClientStackTest {
     assertThat(packages.ensureJobsJarUploaded(jar)).isEqualTo(uri); // deterministic name
 
     String id = newId("jar");
-    client.submit(RaySubmitRequest.builder("java -jar lumigator-jobs.jar smoke --config '{\"n\": 1}'")
-        .submissionId(id)
-        .workingDir(uri)
-        .envVar("MZAI_JOB_ID", id)
-        .build());
+    client.submit(
+        RaySubmitRequest.builder("java -jar lumigator-jobs.jar smoke --config '{\"n\": 1}'")
+            .submissionId(id)
+            .workingDir(uri)
+            .envVar("MZAI_JOB_ID", id)
+            .build());
 
     await(id, Set.of(RayJobStatus.SUCCEEDED));
     assertThat(client.logs(id).orElseThrow())
@@ -176,7 +182,10 @@ class RayJobsClientStackTest {
   @Test
   void failingEntrypointEndsFailedWithItsExitCodeAndOutput() {
     String id = newId("fail");
-    client.submit(RaySubmitRequest.builder("sh -c 'echo boom-on-stderr >&2; exit 3'").submissionId(id).build());
+    client.submit(
+        RaySubmitRequest.builder("sh -c 'echo boom-on-stderr >&2; exit 3'")
+            .submissionId(id)
+            .build());
     RayJobDetails failed = await(id, Set.of(RayJobStatus.FAILED));
     assertThat(failed.driverExitCode()).isEqualTo(3);
     assertThat(failed.message()).isNotBlank();
@@ -186,10 +195,11 @@ class RayJobsClientStackTest {
   @Test
   void missingWorkingDirPackageFailsTheJobNotTheSubmit() {
     String id = newId("nopkg");
-    client.submit(RaySubmitRequest.builder("echo never")
-        .submissionId(id)
-        .workingDir("gcs://_ray_pkg_" + "0".repeat(40) + ".zip")
-        .build());
+    client.submit(
+        RaySubmitRequest.builder("echo never")
+            .submissionId(id)
+            .workingDir("gcs://_ray_pkg_" + "0".repeat(40) + ".zip")
+            .build());
     RayJobDetails failed = await(id, Set.of(RayJobStatus.FAILED));
     assertThat(failed.message()).isNotBlank();
     assertThat(failed.errorType()).isNotBlank();
@@ -201,11 +211,13 @@ class RayJobsClientStackTest {
     assertThat(client.get(id)).isEmpty();
     assertThat(client.logs(id)).isEmpty();
     assertThatThrownBy(() -> client.stop(id))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.isNotFound()).isTrue();
-          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
-          assertThat(e.getMessage()).contains(id);
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.isNotFound()).isTrue();
+              assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+              assertThat(e.getMessage()).contains(id);
+            });
     assertThat(client.packageExists("_ray_pkg_" + "f".repeat(40) + ".zip")).isFalse();
   }
 
@@ -214,14 +226,18 @@ class RayJobsClientStackTest {
     // Ray's actual answer to a duplicate submission_id, fetched without the client's adoption
     String id = newId("dup");
     client.submit(RaySubmitRequest.builder("echo first").submissionId(id).build());
-    java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-        .send(java.net.http.HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/jobs/"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"entrypoint\": \"echo second\", \"submission_id\": \"" + id + "\"}"))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> raw =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/jobs/"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"entrypoint\": \"echo second\", \"submission_id\": \"" + id + "\"}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(raw.statusCode()).isGreaterThanOrEqualTo(400);
 
     RayException e = RayJobsClient.error("submit", raw.statusCode(), raw.body());
@@ -230,7 +246,8 @@ class RayJobsClientStackTest {
     assertThat(e.rayMessage()).contains(id).contains("already exists");
 
     // through the client, the same situation is an adoption, not an error
-    RaySubmitResult adopted = client.submit(RaySubmitRequest.builder("echo first").submissionId(id).build());
+    RaySubmitResult adopted =
+        client.submit(RaySubmitRequest.builder("echo first").submissionId(id).build());
     assertThat(adopted.adopted()).isTrue();
     await(id, Set.of(RayJobStatus.SUCCEEDED));
     assertThat(client.logs(id).orElseThrow()).contains("first").doesNotContain("second");
@@ -238,14 +255,18 @@ class RayJobsClientStackTest {
 
   @Test
   void malformedRequestIsA400ClientError() throws Exception {
-    java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-        .send(java.net.http.HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/jobs/"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"entrypoint\": \"echo\", \"entrypoint_num_cpus\": \"many\"}"))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> raw =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/jobs/"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"entrypoint\": \"echo\", \"entrypoint_num_cpus\": \"many\"}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     RayException e = RayJobsClient.error("submit", raw.statusCode(), raw.body());
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
@@ -255,7 +276,8 @@ class RayJobsClientStackTest {
   /** Compiles a tiny main class and packs it into an executable jar. */
   static Path buildHelloJar(Path dir) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src/hello"));
-    Files.writeString(src.resolve("Hello.java"),
+    Files.writeString(
+        src.resolve("Hello.java"),
         "package hello;\n"
             + "public class Hello {\n"
             + "  public static void main(String[] args) {\n"
@@ -266,8 +288,16 @@ class RayJobsClientStackTest {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac).as("tests need a JDK").isNotNull();
-    int rc = javac.run(null, null, null, "--release", "17", "-d", classes.toString(),
-        src.resolve("Hello.java").toString());
+    int rc =
+        javac.run(
+            null,
+            null,
+            null,
+            "--release",
+            "17",
+            "-d",
+            classes.toString(),
+            src.resolve("Hello.java").toString());
     assertThat(rc).isZero();
 
     Manifest manifest = new Manifest();

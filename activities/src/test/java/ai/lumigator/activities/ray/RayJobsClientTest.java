@@ -62,20 +62,28 @@ class RayJobsClientTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-      seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body,
-          Map.copyOf(exchange.getRequestHeaders())));
-      Responder r = routes.get(key);
-      if (r == null) {
-        reply(exchange, 404, "404: Not Found");
-      } else {
-        r.respond(exchange, body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+          seen.add(
+              new Seen(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getRawPath(),
+                  body,
+                  Map.copyOf(exchange.getRequestHeaders())));
+          Responder r = routes.get(key);
+          if (r == null) {
+            reply(exchange, 404, "404: Not Found");
+          } else {
+            r.respond(exchange, body);
+          }
+        });
     server.start();
-    client = new RayJobsClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+    client =
+        new RayJobsClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
   }
 
   @AfterEach
@@ -98,7 +106,9 @@ class RayJobsClientTest {
 
   @Test
   void versionIsRead() {
-    route("GET /api/version", 200,
+    route(
+        "GET /api/version",
+        200,
         "{\"version\": \"4\", \"ray_version\": \"2.60.0\", \"ray_commit\": \"b7f\", \"session_name\": \"s\", \"new\": 1}");
     RayVersion v = client.version();
     assertThat(v.version()).isEqualTo("4");
@@ -126,13 +136,15 @@ class RayJobsClientTest {
     assertThat(post.path()).isEqualTo("/api/jobs/");
     assertThat(post.headers().get("Content-type")).containsExactly("application/json");
     JsonNode json = new ObjectMapper().readTree(post.body());
-    assertThat(json.get("entrypoint").asText()).isEqualTo("java -jar lumigator-jobs.jar smoke --config '{}'");
+    assertThat(json.get("entrypoint").asText())
+        .isEqualTo("java -jar lumigator-jobs.jar smoke --config '{}'");
     assertThat(json.get("submission_id").asText()).isEqualTo("job-1");
     assertThat(json.at("/runtime_env/working_dir").asText()).isEqualTo("gcs://_ray_pkg_abc.zip");
     assertThat(json.at("/runtime_env/env_vars/MZAI_JOB_ID").asText()).isEqualTo("job-1");
     assertThat(json.at("/metadata/job_type").asText()).isEqualTo("inference");
     assertThat(json.get("entrypoint_num_cpus").asDouble()).isEqualTo(1.0);
-    // absent options are left out, not sent as null (Ray's dataclass would take null, but keep it lean)
+    // absent options are left out, not sent as null (Ray's dataclass would take null, but keep it
+    // lean)
     assertThat(json.has("entrypoint_num_gpus")).isFalse();
     assertThat(json.has("entrypoint_memory")).isFalse();
   }
@@ -142,49 +154,61 @@ class RayJobsClientTest {
     route("POST /api/jobs/", 500, DUPLICATE_TRACEBACK);
     route("GET /api/jobs/job-1", 200, JOB_JSON);
 
-    RaySubmitResult result = client.submit(RaySubmitRequest.builder("echo hi").submissionId("job-1").build());
+    RaySubmitResult result =
+        client.submit(RaySubmitRequest.builder("echo hi").submissionId("job-1").build());
 
     assertThat(result.adopted()).isTrue();
     assertThat(result.submissionId()).isEqualTo("job-1");
-    assertThat(result.existing()).hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(RayJobStatus.SUCCEEDED));
+    assertThat(result.existing())
+        .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(RayJobStatus.SUCCEEDED));
   }
 
   @Test
   void failedSubmitWithoutAnExistingJobKeepsTheOriginalError() {
-    route("POST /api/jobs/", 500, "Traceback (most recent call last):\n  File x\nKeyError: 'boom'\n");
+    route(
+        "POST /api/jobs/", 500, "Traceback (most recent call last):\n  File x\nKeyError: 'boom'\n");
 
-    assertThatThrownBy(() -> client.submit(RaySubmitRequest.builder("echo").submissionId("job-2").build()))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.SERVER_ERROR);
-          assertThat(e.statusCode()).isEqualTo(500);
-          assertThat(e.rayMessage()).isEqualTo("KeyError: 'boom'");
-          assertThat(e.isRetryable()).isTrue();
-        });
+    assertThatThrownBy(
+            () -> client.submit(RaySubmitRequest.builder("echo").submissionId("job-2").build()))
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.SERVER_ERROR);
+              assertThat(e.statusCode()).isEqualTo(500);
+              assertThat(e.rayMessage()).isEqualTo("KeyError: 'boom'");
+              assertThat(e.isRetryable()).isTrue();
+            });
     assertThat(seen).extracting(Seen::path).containsExactly("/api/jobs/", "/api/jobs/job-2");
   }
 
   @Test
   void badRequestIsANonRetryableClientError() {
-    route("POST /api/jobs/", 400,
+    route(
+        "POST /api/jobs/",
+        400,
         "Traceback (most recent call last):\nTypeError: JobSubmitRequest.__init__() got an unexpected keyword argument 'x'\n");
     assertThatThrownBy(() -> client.submit(RaySubmitRequest.builder("echo").build()))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.isRetryable()).isFalse();
-          assertThat(e.getMessage()).contains("unexpected keyword argument 'x'");
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(e.getMessage()).contains("unexpected keyword argument 'x'");
+            });
   }
 
   @Test
   void a500WrappingTheAgentsA4xxIsAClientError() {
     route("POST /api/jobs/{x}/stop".replace("{x}", "j"), 500, DUPLICATE_TRACEBACK);
     assertThatThrownBy(() -> client.stop("j"))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
-          assertThat(e.statusCode()).isEqualTo(500);
-          assertThat(e.isRetryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+              assertThat(e.statusCode()).isEqualTo(500);
+              assertThat(e.isRetryable()).isFalse();
+            });
   }
 
   @Test
@@ -215,32 +239,43 @@ class RayJobsClientTest {
     assertThat(job.redactedRuntimeEnv().toString()).doesNotContain("sk-secret");
     assertThat(job.runtimeEnv().toString()).contains("sk-secret"); // the raw map is untouched
 
-    RaySubmitRequest request = RaySubmitRequest.builder("echo").envVar("api_key", "sk-secret").build();
+    RaySubmitRequest request =
+        RaySubmitRequest.builder("echo").envVar("api_key", "sk-secret").build();
     assertThat(request.toString()).doesNotContain("sk-secret").contains("api_key=****");
   }
 
   @Test
   void listLogsStopDeleteAndPackages(@TempDir Path tmp) throws IOException {
-    route("GET /api/jobs/", 200, "[" + JOB_JSON + ", " + JOB_JSON.replace("SUBMISSION", "DRIVER") + "]");
+    route(
+        "GET /api/jobs/",
+        200,
+        "[" + JOB_JSON + ", " + JOB_JSON.replace("SUBMISSION", "DRIVER") + "]");
     route("GET /api/jobs/job-1/logs", 200, "{\"logs\": \"line 1\\nline 2\\n\"}");
     route("GET /api/jobs/nope/logs", 404, "Job nope does not exist");
     route("POST /api/jobs/job-1/stop", 200, "{\"stopped\": false}");
     route("POST /api/jobs/nope/stop", 404, "Job nope does not exist");
     route("DELETE /api/jobs/job-1", 200, "{\"deleted\": true}");
     route("GET /api/packages/gcs/_ray_pkg_present.zip", 200, "");
-    route("GET /api/packages/gcs/_ray_pkg_absent.zip", 404, "Package gcs://_ray_pkg_absent.zip does not exist");
+    route(
+        "GET /api/packages/gcs/_ray_pkg_absent.zip",
+        404,
+        "Package gcs://_ray_pkg_absent.zip does not exist");
     route("PUT /api/packages/gcs/_ray_pkg_absent.zip", 200, "");
 
-    assertThat(client.list()).extracting(RayJobDetails::type).containsExactly("SUBMISSION", "DRIVER");
+    assertThat(client.list())
+        .extracting(RayJobDetails::type)
+        .containsExactly("SUBMISSION", "DRIVER");
     assertThat(client.logs("job-1")).hasValue("line 1\nline 2\n");
     assertThat(client.logs("nope")).isEmpty();
     assertThat(client.stop("job-1")).isFalse();
     assertThatThrownBy(() -> client.stop("nope"))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.isNotFound()).isTrue();
-          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
-          assertThat(e.rayMessage()).isEqualTo("Job nope does not exist");
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.isNotFound()).isTrue();
+              assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+              assertThat(e.rayMessage()).isEqualTo("Job nope does not exist");
+            });
     assertThat(client.delete("job-1")).isTrue();
     assertThat(client.packageExists("_ray_pkg_present.zip")).isTrue();
     assertThat(client.packageExists("_ray_pkg_absent.zip")).isFalse();
@@ -262,18 +297,22 @@ class RayJobsClientTest {
     Files.writeString(dir.resolve("run.sh"), "echo hi\n");
     RayPackages.RayPackage pkg = RayPackages.zipDirectory(dir, tmp.resolve("p.zip"));
     String path = "/api/packages/gcs/" + pkg.name();
-    java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean stored =
+        new java.util.concurrent.atomic.AtomicBoolean();
     routes.put("GET " + path, (ex, b) -> reply(ex, stored.get() ? 200 : 404, ""));
-    routes.put("PUT " + path, (ex, b) -> {
-      stored.set(b.length() > 0);
-      reply(ex, 200, "");
-    });
+    routes.put(
+        "PUT " + path,
+        (ex, b) -> {
+          stored.set(b.length() > 0);
+          reply(ex, 200, "");
+        });
     RayPackages packages = new RayPackages(client);
 
     assertThat(packages.ensureUploaded(pkg)).isEqualTo("gcs://" + pkg.name());
     assertThat(packages.ensureUploaded(pkg)).isEqualTo("gcs://" + pkg.name());
 
-    assertThat(seen).extracting(s -> s.method() + " " + s.path())
+    assertThat(seen)
+        .extracting(s -> s.method() + " " + s.path())
         .containsExactly("GET " + path, "PUT " + path, "GET " + path);
   }
 
@@ -282,10 +321,12 @@ class RayJobsClientTest {
     route("PUT /api/packages/gcs/_ray_pkg_big.zip", 413, "Maximum request body size exceeded");
     Path zip = Files.write(tmp.resolve("big.zip"), new byte[10]);
     assertThatThrownBy(() -> client.uploadPackage("_ray_pkg_big.zip", zip))
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
-          assertThat(e.getMessage()).contains("100 MiB");
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.CLIENT_ERROR);
+              assertThat(e.getMessage()).contains("100 MiB");
+            });
   }
 
   @Test
@@ -300,10 +341,12 @@ class RayJobsClientTest {
   void unreadableAnswerIsAProtocolError() {
     route("GET /api/version", 200, "<html>not ray</html>");
     assertThatThrownBy(() -> client.version())
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.PROTOCOL);
-          assertThat(e.isRetryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.PROTOCOL);
+              assertThat(e.isRetryable()).isFalse();
+            });
   }
 
   @Test
@@ -314,34 +357,42 @@ class RayJobsClientTest {
     }
     RayJobsClient down = new RayJobsClient(URI.create("http://127.0.0.1:" + port));
     assertThatThrownBy(down::version)
-        .isInstanceOfSatisfying(RayException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RayException.Kind.UNREACHABLE);
-          assertThat(e.statusCode()).isZero();
-          assertThat(e.isRetryable()).isTrue();
-          assertThat(e.getMessage()).contains("127.0.0.1:" + port);
-        });
+        .isInstanceOfSatisfying(
+            RayException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RayException.Kind.UNREACHABLE);
+              assertThat(e.statusCode()).isZero();
+              assertThat(e.isRetryable()).isTrue();
+              assertThat(e.getMessage()).contains("127.0.0.1:" + port);
+            });
   }
 
   @Test
   void slowAnswerTimesOutAsUnreachable() {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    routes.put("GET /api/version", (ex, b) -> {
-      try {
-        release.await(); // the stub stalls until the client has given up
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      reply(ex, 200, "{}");
-    });
-    RayJobsClient impatient = new RayJobsClient(
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        Duration.ofSeconds(1), Duration.ofMillis(200));
+    routes.put(
+        "GET /api/version",
+        (ex, b) -> {
+          try {
+            release.await(); // the stub stalls until the client has given up
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          reply(ex, 200, "{}");
+        });
+    RayJobsClient impatient =
+        new RayJobsClient(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200));
     try {
       assertThatThrownBy(impatient::version)
-          .isInstanceOfSatisfying(RayException.class, e -> {
-            assertThat(e.kind()).isEqualTo(RayException.Kind.UNREACHABLE);
-            assertThat(e.getMessage()).contains("HttpTimeoutException");
-          });
+          .isInstanceOfSatisfying(
+              RayException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(RayException.Kind.UNREACHABLE);
+                assertThat(e.getMessage()).contains("HttpTimeoutException");
+              });
     } finally {
       release.countDown();
     }
@@ -350,8 +401,10 @@ class RayJobsClientTest {
   @Test
   void rayMessageIsTheLastLineOfATraceback() {
     assertThat(RayJobsClient.rayMessage(DUPLICATE_TRACEBACK))
-        .isEqualTo("ValueError: Job with submission_id job-1 already exists. Please use a different submission_id.");
-    assertThat(RayJobsClient.rayMessage("  Job x does not exist \n")).isEqualTo("Job x does not exist");
+        .isEqualTo(
+            "ValueError: Job with submission_id job-1 already exists. Please use a different submission_id.");
+    assertThat(RayJobsClient.rayMessage("  Job x does not exist \n"))
+        .isEqualTo("Job x does not exist");
   }
 
   @Test

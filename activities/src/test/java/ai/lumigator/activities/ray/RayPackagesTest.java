@@ -37,9 +37,12 @@ class RayPackagesTest {
   void nameIsTheSha1OfTheZipAndUriIsGcs() throws Exception {
     RayPackages.RayPackage pkg = RayPackages.zipDirectory(sampleDir("d"), tmp.resolve("p.zip"));
 
-    String sha1 = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(pkg.zip())));
-    assertThat(pkg.name()).isEqualTo("_ray_pkg_" + sha1 + ".zip").matches("_ray_pkg_[0-9a-f]{40}\\.zip");
+    String sha1 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(pkg.zip())));
+    assertThat(pkg.name())
+        .isEqualTo("_ray_pkg_" + sha1 + ".zip")
+        .matches("_ray_pkg_[0-9a-f]{40}\\.zip");
     assertThat(pkg.uri()).isEqualTo("gcs://" + pkg.name());
     assertThat(pkg.size()).isEqualTo(Files.size(pkg.zip()));
   }
@@ -62,12 +65,14 @@ class RayPackagesTest {
   void sameContentGivesTheSameNameWhateverTheFileTimesAndLocation() throws Exception {
     Path first = sampleDir("one");
     Path second = sampleDir("two");
-    Files.setLastModifiedTime(second.resolve("run.sh"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+    Files.setLastModifiedTime(
+        second.resolve("run.sh"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
 
     String a = RayPackages.zipDirectory(first, tmp.resolve("a.zip")).name();
     String b = RayPackages.zipDirectory(second, tmp.resolve("b.zip")).name();
     assertThat(a).isEqualTo(b);
-    assertThat(Files.readAllBytes(tmp.resolve("a.zip"))).isEqualTo(Files.readAllBytes(tmp.resolve("b.zip")));
+    assertThat(Files.readAllBytes(tmp.resolve("a.zip")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("b.zip")));
 
     Files.writeString(second.resolve("sub/a.txt"), "changed");
     assertThat(RayPackages.zipDirectory(second, tmp.resolve("c.zip")).name()).isNotEqualTo(a);
@@ -94,7 +99,8 @@ class RayPackagesTest {
     Files.write(jar, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
     RayPackages.RayPackage pkg = RayPackages.zipJobsJar(jar, tmp.resolve("j.zip"));
     try (ZipFile zip = new ZipFile(pkg.zip().toFile())) {
-      assertThat(Collections.list(zip.entries())).extracting(ZipEntry::getName)
+      assertThat(Collections.list(zip.entries()))
+          .extracting(ZipEntry::getName)
           .containsExactly(RayPackages.JOBS_JAR);
       assertThat(zip.getInputStream(zip.getEntry("lumigator-jobs.jar")).readAllBytes())
           .isEqualTo(Files.readAllBytes(jar));

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -60,21 +60,26 @@ class S3StorageStackTest {
 
     assertThat(storage.getString(key)).isEqualTo("{\"hello\": \"wörld\"}");
     assertThat(storage.exists(key)).isTrue();
-    assertThat(storage.head(key)).hasValueSatisfying(i -> {
-      assertThat(i.key()).isEqualTo(key);
-      assertThat(i.size()).isEqualTo("{\"hello\": \"wörld\"}".getBytes(StandardCharsets.UTF_8).length);
-      assertThat(i.lastModified()).isNotNull();
-    });
+    assertThat(storage.head(key))
+        .hasValueSatisfying(
+            i -> {
+              assertThat(i.key()).isEqualTo(key);
+              assertThat(i.size())
+                  .isEqualTo("{\"hello\": \"wörld\"}".getBytes(StandardCharsets.UTF_8).length);
+              assertThat(i.lastModified()).isNotNull();
+            });
 
     String missing = prefix + "text/missing.json";
     assertThat(storage.exists(missing)).isFalse();
     assertThat(storage.head(missing)).isEmpty();
     assertThatThrownBy(() -> storage.getString(missing))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.isNotFound()).isTrue();
-          assertThat(e.key()).isEqualTo(missing);
-          assertThat(e.getMessage()).contains(missing);
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.isNotFound()).isTrue();
+              assertThat(e.key()).isEqualTo(missing);
+              assertThat(e.getMessage()).contains(missing);
+            });
     assertThatThrownBy(() -> storage.openStream(missing))
         .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.isNotFound()).isTrue());
   }
@@ -84,12 +89,13 @@ class S3StorageStackTest {
     String key = prefix + "known/data.bin";
     byte[] data = randomBytes(3 * MIB + 17, 7);
     // a one-pass stream (no mark/reset), as an HTTP upload gives
-    InputStream onePass = new java.io.FilterInputStream(new ByteArrayInputStream(data)) {
-      @Override
-      public boolean markSupported() {
-        return false;
-      }
-    };
+    InputStream onePass =
+        new java.io.FilterInputStream(new ByteArrayInputStream(data)) {
+          @Override
+          public boolean markSupported() {
+            return false;
+          }
+        };
     storage.put(key, onePass, data.length);
     try (InputStream in = storage.openStream(key)) {
       assertThat(in.readAllBytes()).isEqualTo(data);
@@ -100,14 +106,17 @@ class S3StorageStackTest {
   void wrongSecretIsRejectedWith403() {
     try (S3Storage bad = new S3Storage(props.withSecretKey("not-the-secret"))) {
       assertThatThrownBy(() -> bad.putString(prefix + "denied.txt", "x"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(403);
-            assertThat(e.isAccessDenied()).isTrue();
-            assertThat(e.isNotFound()).isFalse();
-            assertThat(e.getMessage()).contains(prefix + "denied.txt");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.isAccessDenied()).isTrue();
+                assertThat(e.isNotFound()).isFalse();
+                assertThat(e.getMessage()).contains(prefix + "denied.txt");
+              });
       assertThatThrownBy(() -> bad.getString(prefix + "denied.txt"))
-          .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+          .isInstanceOfSatisfying(
+              StorageException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     }
     assertThat(storage.exists(prefix + "denied.txt")).isFalse();
   }
@@ -140,7 +149,8 @@ class S3StorageStackTest {
   void streamShorterThanOnePartIsOnePlainPut() throws Exception {
     String key = prefix + "small/stream.txt";
     byte[] data = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
-    assertThat(storage.putStream(key, new ByteArrayInputStream(data), "text/csv")).isEqualTo(data.length);
+    assertThat(storage.putStream(key, new ByteArrayInputStream(data), "text/csv"))
+        .isEqualTo(data.length);
     assertThat(storage.getBytes(key)).isEqualTo(data);
 
     String empty = prefix + "small/empty.txt";
@@ -154,10 +164,12 @@ class S3StorageStackTest {
     GeneratedStream source = new GeneratedStream(30L * MIB, 3, 10L * MIB);
 
     assertThatThrownBy(() -> storage.putStream(key, source))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.key()).isEqualTo(key);
-          assertThat(e.getMessage()).contains(key).contains("source broke");
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo(key);
+              assertThat(e.getMessage()).contains(key).contains("source broke");
+            });
 
     assertThat(storage.exists(key)).isFalse();
     try (S3Client raw = rawClient()) {
@@ -180,19 +192,25 @@ class S3StorageStackTest {
     String key = prefix + "presign/dataset.csv";
     storage.putString(key, "examples,ground_truth\nhi,there\n", "text/csv");
     String url = storage.presignGet(key);
-    assertThat(url).contains("/" + props.bucket() + "/").contains("presign/dataset.csv")
+    assertThat(url)
+        .contains("/" + props.bucket() + "/")
+        .contains("presign/dataset.csv")
         .contains("X-Amz-Signature=");
 
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> ok =
-        http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).isEqualTo("examples,ground_truth\nhi,there\n");
 
     String tampered = url.replaceAll("X-Amz-Signature=[0-9a-f]{4}", "X-Amz-Signature=0000");
     assertThat(tampered).isNotEqualTo(url);
     HttpResponse<String> denied =
-        http.send(HttpRequest.newBuilder(URI.create(tampered)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create(tampered)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(denied.statusCode()).isEqualTo(403);
   }
 
@@ -204,7 +222,8 @@ class S3StorageStackTest {
     storage.putString(dir + "b/d.txt", "DDD");
     storage.putString(prefix + "tree-sibling.txt", "not under tree/");
 
-    assertThat(storage.list(dir)).extracting(ObjectInfo::key, ObjectInfo::size)
+    assertThat(storage.list(dir))
+        .extracting(ObjectInfo::key, ObjectInfo::size)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(dir + "a.txt", 1L),
             org.assertj.core.groups.Tuple.tuple(dir + "b/c.txt", 2L),
@@ -213,10 +232,12 @@ class S3StorageStackTest {
     storage.copy(dir + "b/d.txt", dir + "e.txt");
     assertThat(storage.getString(dir + "e.txt")).isEqualTo("DDD");
     assertThatThrownBy(() -> storage.copy(dir + "nope.txt", dir + "f.txt"))
-        .isInstanceOfSatisfying(StorageException.class, e -> {
-          assertThat(e.isNotFound()).isTrue();
-          assertThat(e.getMessage()).contains(dir + "nope.txt");
-        });
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> {
+              assertThat(e.isNotFound()).isTrue();
+              assertThat(e.getMessage()).contains(dir + "nope.txt");
+            });
 
     storage.deleteKey(dir + "a.txt");
     storage.deleteKey(dir + "a.txt"); // missing: tolerated
@@ -241,7 +262,8 @@ class S3StorageStackTest {
 
   @Test
   void keyOfAcceptsOnlyThisBucket() {
-    assertThat(storage.keyOf(storage.uri("datasets/1/x.csv").toString())).isEqualTo("datasets/1/x.csv");
+    assertThat(storage.keyOf(storage.uri("datasets/1/x.csv").toString()))
+        .isEqualTo("datasets/1/x.csv");
     assertThatThrownBy(() -> storage.keyOf("s3://another-bucket/x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -249,15 +271,17 @@ class S3StorageStackTest {
   @Test
   void unreachableStoreIsAStorageExceptionWithoutStatus() {
     StorageProperties nowhere =
-        StorageProperties.of(URI.create("http://127.0.0.1:1"), "us-east-1", "lumigator",
-            "lumigator", "x", true);
+        StorageProperties.of(
+            URI.create("http://127.0.0.1:1"), "us-east-1", "lumigator", "lumigator", "x", true);
     try (S3Storage down = new S3Storage(nowhere)) {
       assertThatThrownBy(() -> down.getString("k"))
-          .isInstanceOfSatisfying(StorageException.class, e -> {
-            assertThat(e.statusCode()).isZero();
-            assertThat(e.isNotFound()).isFalse();
-            assertThat(e.getMessage()).contains("k").contains("unreachable");
-          });
+          .isInstanceOfSatisfying(
+              StorageException.class,
+              e -> {
+                assertThat(e.statusCode()).isZero();
+                assertThat(e.isNotFound()).isFalse();
+                assertThat(e.getMessage()).contains("k").contains("unreachable");
+              });
     }
   }
 
@@ -266,8 +290,9 @@ class S3StorageStackTest {
         .endpointOverride(props.endpoint())
         .region(Region.of(props.region()))
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(props.accessKey(), props.secretKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(props.accessKey(), props.secretKey())))
         .build();
   }
 
@@ -278,8 +303,8 @@ class S3StorageStackTest {
   }
 
   /**
-   * Pseudo-random bytes of a length the reader cannot know in advance (no available(), reads come in
-   * odd sizes), hashed as they are produced; throws once {@code failAt} bytes were served.
+   * Pseudo-random bytes of a length the reader cannot know in advance (no available(), reads come
+   * in odd sizes), hashed as they are produced; throws once {@code failAt} bytes were served.
    */
   static final class GeneratedStream extends InputStream {
     private final long length;

@@ -20,8 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place errors become responses: always {@code {"detail": ...}}, never a stack trace or
- * an internal class name. Request-shape errors are 422 with a list of {loc, msg, type}.
+ * The one place errors become responses: always {@code {"detail": ...}}, never a stack trace or an
+ * internal class name. Request-shape errors are 422 with a list of {loc, msg, type}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -34,18 +34,27 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-    String where = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class) ? "path" : "query";
+    String where =
+        e.getParameter()
+                .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
+            ? "path"
+            : "query";
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     String msg =
         "UUID".equals(expected)
             ? "Input should be a valid UUID"
             : "Input should be a valid " + expected.toLowerCase();
-    return shape(new ValidationError(List.of(where, e.getName()), msg, "uuid".equals(expected.toLowerCase()) ? "uuid_parsing" : "type_error"));
+    return shape(
+        new ValidationError(
+            List.of(where, e.getName()),
+            msg,
+            "uuid".equals(expected.toLowerCase()) ? "uuid_parsing" : "type_error"));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missingParam(MissingServletRequestParameterException e) {
-    return shape(new ValidationError(List.of("query", e.getParameterName()), "Field required", "missing"));
+    return shape(
+        new ValidationError(List.of("query", e.getParameterName()), "Field required", "missing"));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -53,10 +62,17 @@ public class ApiExceptionHandler {
     List<ValidationError> errors = new ArrayList<>();
     e.getBindingResult()
         .getFieldErrors()
-        .forEach(f -> errors.add(new ValidationError(List.of("body", f.getField()), f.getDefaultMessage(), "value_error")));
+        .forEach(
+            f ->
+                errors.add(
+                    new ValidationError(
+                        List.of("body", f.getField()), f.getDefaultMessage(), "value_error")));
     e.getBindingResult()
         .getGlobalErrors()
-        .forEach(g -> errors.add(new ValidationError(List.of("body"), g.getDefaultMessage(), "value_error")));
+        .forEach(
+            g ->
+                errors.add(
+                    new ValidationError(List.of("body"), g.getDefaultMessage(), "value_error")));
     return ResponseEntity.unprocessableEntity().body(Map.of("detail", errors));
   }
 
@@ -64,7 +80,13 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> constraint(ConstraintViolationException e) {
     List<ValidationError> errors = new ArrayList<>();
     e.getConstraintViolations()
-        .forEach(v -> errors.add(new ValidationError(List.of("query", lastNode(v.getPropertyPath().toString())), v.getMessage(), "value_error")));
+        .forEach(
+            v ->
+                errors.add(
+                    new ValidationError(
+                        List.of("query", lastNode(v.getPropertyPath().toString())),
+                        v.getMessage(),
+                        "value_error")));
     return ResponseEntity.unprocessableEntity().body(Map.of("detail", errors));
   }
 
@@ -76,7 +98,8 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type " + e.getContentType());
+    return detail(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type " + e.getContentType());
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -22,7 +22,8 @@ final class RequestBodyErrors {
     if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return "Invalid type for " + path(m);
     }
-    if (cause instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException iae) {
+    if (cause instanceof JsonMappingException m
+        && m.getCause() instanceof IllegalArgumentException iae) {
       return iae.getMessage();
     }
     if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {

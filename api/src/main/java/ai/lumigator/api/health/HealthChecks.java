@@ -24,13 +24,16 @@ public class HealthChecks {
   private final S3Storage storage;
   private final WorkflowClient workflowClient;
   private final RayJobsClient ray;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "health-check");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "health-check");
+            t.setDaemon(true);
+            return t;
+          });
 
-  public HealthChecks(Jdbi jdbi, S3Storage storage, WorkflowClient workflowClient, RayJobsClient ray) {
+  public HealthChecks(
+      Jdbi jdbi, S3Storage storage, WorkflowClient workflowClient, RayJobsClient ray) {
     this.jdbi = jdbi;
     this.storage = storage;
     this.workflowClient = workflowClient;
@@ -78,7 +81,8 @@ public class HealthChecks {
           try {
             return check.get();
           } catch (RuntimeException e) {
-            return DependencyStatus.down(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            return DependencyStatus.down(
+                e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
           }
         },
         pool);

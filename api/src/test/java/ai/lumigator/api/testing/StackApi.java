@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class StackApi implements AutoCloseable {
   private final ConfigurableApplicationContext worker;
   private final ConfigurableApplicationContext api;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private StackApi(ConfigurableApplicationContext worker, ConfigurableApplicationContext api) {
     this.worker = worker;

@@ -1,7 +1,7 @@
 package ai.lumigator.jobs.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
@@ -25,7 +25,10 @@ public record DatasetRef(@JsonProperty("path") String path) {
     return new DatasetRef("s3://" + bucket + "/datasets/" + datasetId + "/" + filename);
   }
 
-  /** The dataset id: the segment after {@code datasets/} in {@code s3://<bucket>/datasets/<id>/<filename>}. */
+  /**
+   * The dataset id: the segment after {@code datasets/} in {@code
+   * s3://<bucket>/datasets/<id>/<filename>}.
+   */
   @JsonIgnore
   public Optional<String> datasetId() {
     return segment(0);

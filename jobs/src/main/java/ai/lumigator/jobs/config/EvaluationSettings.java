@@ -9,9 +9,9 @@ import java.util.List;
  * {@code "evaluation": {"metrics": ["rouge", "meteor"], "llm_as_judge": null, "max_samples": -1,
  * "return_input_data": true, "return_predictions": true, "storage_path": "s3://.../results.json"}}.
  *
- * <p>{@code max_samples}: all rows when {@code n < 1} or {@code n > rows}, else the first n.
- * {@code return_input_data} adds the examples to the artifacts; {@code return_predictions} (default
- * true) keeps the predictions there.
+ * <p>{@code max_samples}: all rows when {@code n < 1} or {@code n > rows}, else the first n. {@code
+ * return_input_data} adds the examples to the artifacts; {@code return_predictions} (default true)
+ * keeps the predictions there.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({

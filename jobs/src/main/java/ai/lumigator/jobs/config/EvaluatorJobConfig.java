@@ -40,7 +40,10 @@ public record EvaluatorJobConfig(
       EvaluationSettings evaluation,
       String predictionsField) {
     return new EvaluatorJobConfig(
-        JobPaths.configName(jobName, jobId), DatasetRef.of(datasetPath), evaluation, predictionsField);
+        JobPaths.configName(jobName, jobId),
+        DatasetRef.of(datasetPath),
+        evaluation,
+        predictionsField);
   }
 
   /** Problems that make this config unusable, one message each (empty when valid). */

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code "generation_config": {"max_new_tokens": 1024, "frequency_penalty": 0.0, "temperature":
- * 0.5, "top_p": 0.5}}. Sent to an OpenAI-compatible server as {@code max_tokens},
- * {@code frequency_penalty}, {@code temperature}, {@code top_p}. A null {@code max_new_tokens}
- * leaves the server's default; other nulls take the API defaults.
+ * 0.5, "top_p": 0.5}}. Sent to an OpenAI-compatible server as {@code max_tokens}, {@code
+ * frequency_penalty}, {@code temperature}, {@code top_p}. A null {@code max_new_tokens} leaves the
+ * server's default; other nulls take the API defaults.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GenerationConfig(

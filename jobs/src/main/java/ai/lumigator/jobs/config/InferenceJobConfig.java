@@ -21,9 +21,9 @@ import java.util.List;
  * </pre>
  *
  * Secrets never appear here: the provider key arrives as the {@code api_key} environment variable.
- * A null {@code task_definition} reads as summarization and a null {@code generation_config} as
- * the defaults; a null {@code system_prompt} stays null in the JSON and the job then uses the
- * task's default prompt ({@link #effectiveSystemPrompt()}).
+ * A null {@code task_definition} reads as summarization and a null {@code generation_config} as the
+ * defaults; a null {@code system_prompt} stays null in the JSON and the job then uses the task's
+ * default prompt ({@link #effectiveSystemPrompt()}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <ul>
  *   <li>{@code concurrency}: how many requests the job keeps in flight at once. Null = {@link
- *       #DEFAULT_CONCURRENCY} for remote providers, 1 for {@code baseline}. (The job-level
- *       {@code batch_size} is kept for compatibility and not used by remote providers: a
- *       chat-completions request holds one example.)
+ *       #DEFAULT_CONCURRENCY} for remote providers, 1 for {@code baseline}. (The job-level {@code
+ *       batch_size} is kept for compatibility and not used by remote providers: a chat-completions
+ *       request holds one example.)
  *   <li>{@code request_timeout_sec}: timeout of one HTTP request. Null = {@link
  *       #DEFAULT_REQUEST_TIMEOUT_SEC}.
  * </ul>

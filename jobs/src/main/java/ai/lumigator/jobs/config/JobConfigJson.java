@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class JobConfigJson {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private JobConfigJson() {}
 
@@ -28,7 +26,8 @@ public final class JobConfigJson {
     try {
       return MAPPER.writeValueAsString(config);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write config as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot write config as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -39,8 +38,8 @@ public final class JobConfigJson {
   /**
    * Parses a config.
    *
-   * @throws IllegalArgumentException with a one-line message when the JSON is malformed or does
-   *     not fit the type
+   * @throws IllegalArgumentException with a one-line message when the JSON is malformed or does not
+   *     fit the type
    */
   public static <T> T fromJson(String json, Class<T> type) {
     if (json == null || json.isBlank()) {
@@ -52,9 +51,14 @@ public final class JobConfigJson {
       String where =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new IllegalArgumentException(
-          "invalid " + type.getSimpleName() + " JSON: " + oneLine(e.getOriginalMessage()) + where, e);
+          "invalid " + type.getSimpleName() + " JSON: " + oneLine(e.getOriginalMessage()) + where,
+          e);
     }
   }
 

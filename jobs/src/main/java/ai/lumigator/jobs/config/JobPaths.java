@@ -1,8 +1,6 @@
 package ai.lumigator.jobs.config;
 
-/**
- * Storage keys the orchestrator and the job programs agree on (DESIGN.md, "Storage layout").
- */
+/** Storage keys the orchestrator and the job programs agree on (DESIGN.md, "Storage layout"). */
 public final class JobPaths {
   private JobPaths() {}
 

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SmokeConfig(
-    @JsonProperty("input_path") String inputPath,
-    @JsonProperty("output_path") String outputPath) {
+    @JsonProperty("input_path") String inputPath, @JsonProperty("output_path") String outputPath) {
 
   public static SmokeConfig of(String inputPath, String outputPath) {
     return new SmokeConfig(inputPath, outputPath);

@@ -19,11 +19,11 @@ import java.util.Optional;
  * {@code ""} an escaped quote inside a quoted field, quoted fields may span lines. It reads one
  * record at a time and never holds more than the current record.
  *
- * <p>Leniencies (as Python's {@code csv} module in its default mode): records end at CRLF, LF or
- * a lone CR outside quotes; a quote inside an unquoted field is kept literally; characters after a
+ * <p>Leniencies (as Python's {@code csv} module in its default mode): records end at CRLF, LF or a
+ * lone CR outside quotes; a quote inside an unquoted field is kept literally; characters after a
  * closing quote are appended to the field; blank lines are skipped; a UTF-8 byte-order mark at the
- * start is dropped. Errors: a quoted field still open at end of input, and bytes that are not
- * UTF-8 (when reading from a stream).
+ * start is dropped. Errors: a quoted field still open at end of input, and bytes that are not UTF-8
+ * (when reading from a stream).
  */
 public final class CsvReader implements Closeable {
   private final Reader in;
@@ -61,7 +61,8 @@ public final class CsvReader implements Closeable {
     } catch (CharacterCodingException e) {
       throw new CsvFormatException("not UTF-8 text near line " + line, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read CSV near line " + line + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read CSV near line " + line + ": " + e.getMessage(), e);
     }
   }
 

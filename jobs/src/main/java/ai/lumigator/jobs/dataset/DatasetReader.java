@@ -11,13 +11,13 @@ import java.util.Set;
 
 /**
  * Reads a dataset CSV row by row: the first record is the header (names trimmed), every further
- * record a {@link Row}. A row shorter than the header reads the missing cells as absent (see
- * {@link Row#get}); a row longer than the header is an error, as it would shift values between
- * columns.
+ * record a {@link Row}. A row shorter than the header reads the missing cells as absent (see {@link
+ * Row#get}); a row longer than the header is an error, as it would shift values between columns.
  */
 public final class DatasetReader implements Closeable {
   /** Required input column. */
   public static final String EXAMPLES = "examples";
+
   /** Optional reference column. */
   public static final String GROUND_TRUTH = "ground_truth";
 

@@ -1,10 +1,10 @@
 package ai.lumigator.jobs.dataset;
 
 /**
- * The {@code max_samples} rules of API.md. Inference takes the first {@code min(n, rows)} rows
- * when {@code n > 0}, all rows otherwise; the evaluator takes all rows when {@code n < 1} or
- * {@code n > rows}, else the first n. Both come to the same: "the first n rows, or all of them when
- * n is not positive or exceeds the data".
+ * The {@code max_samples} rules of API.md. Inference takes the first {@code min(n, rows)} rows when
+ * {@code n > 0}, all rows otherwise; the evaluator takes all rows when {@code n < 1} or {@code n >
+ * rows}, else the first n. Both come to the same: "the first n rows, or all of them when n is not
+ * positive or exceeds the data".
  */
 public final class SampleLimit {
   private SampleLimit() {}

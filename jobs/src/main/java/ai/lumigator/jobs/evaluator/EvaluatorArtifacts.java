@@ -1,7 +1,7 @@
 package ai.lumigator.jobs.evaluator;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -15,7 +15,8 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"predictions", "ground_truth", "evaluation_time", "examples"})
 public record EvaluatorArtifacts(
-    @JsonProperty("predictions") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> predictions,
+    @JsonProperty("predictions") @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> predictions,
     @JsonProperty("ground_truth") List<String> groundTruth,
     @JsonProperty("evaluation_time") double evaluationTime,
     @JsonProperty("examples") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> examples) {}

@@ -34,7 +34,10 @@ public final class EvaluatorProgram {
   private final MetricsBackend metrics;
 
   public EvaluatorProgram(
-      ObjectStore store, Optional<String> jobId, Duration progressInterval, MetricsBackend metrics) {
+      ObjectStore store,
+      Optional<String> jobId,
+      Duration progressInterval,
+      MetricsBackend metrics) {
     this.store = store;
     this.jobId = jobId;
     this.progressInterval = progressInterval;
@@ -44,7 +47,8 @@ public final class EvaluatorProgram {
   public EvaluatorResults run(EvaluatorJobConfig config) {
     List<String> problems = config.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid evaluator config: " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "invalid evaluator config: " + String.join("; ", problems));
     }
     List<String> names = new ArrayList<>(new LinkedHashSet<>(config.evaluation().metrics()));
     List<String> unknown = names.stream().filter(m -> !metrics.supported().contains(m)).toList();
@@ -104,8 +108,10 @@ public final class EvaluatorProgram {
             returnPredictions ? in.predictions() : null, in.groundTruth(), seconds, in.examples());
     EvaluatorResults out = new EvaluatorResults(results, config, artifacts);
     StoredJson.write(store, output, out);
-    JobLog.info(String.format("evaluation done: %d sample(s) in %.3f s, means %s, results at %s",
-        n, seconds, means(results), output));
+    JobLog.info(
+        String.format(
+            "evaluation done: %d sample(s) in %.3f s, means %s, results at %s",
+            n, seconds, means(results), output));
     return out;
   }
 

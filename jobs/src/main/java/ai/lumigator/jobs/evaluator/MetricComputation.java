@@ -9,8 +9,8 @@ public interface MetricComputation {
   void add(String prediction, String reference);
 
   /**
-   * The metric's result object for results.json, e.g. {@code {"rouge1": [...], "rouge1_mean":
-   * 0.3, ...}}. Keys keep their insertion order.
+   * The metric's result object for results.json, e.g. {@code {"rouge1": [...], "rouge1_mean": 0.3,
+   * ...}}. Keys keep their insertion order.
    */
   Map<String, Object> result();
 }

@@ -43,7 +43,9 @@ public final class BaselineModelClient implements ModelClient {
       }
     }
     throw new IllegalArgumentException(
-        "unknown baseline model '" + model + "'; supported: lead-1 .. lead-20 (e.g. lead-3), first-line");
+        "unknown baseline model '"
+            + model
+            + "'; supported: lead-1 .. lead-20 (e.g. lead-3), first-line");
   }
 
   public String model() {

@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * The {@code artifacts} of an inference results.json.
  *
- * @param predictions one per example, in input order (always under the key {@code predictions};
- *     the config's {@code output_field} names the column of the predictions dataset built from it)
+ * @param predictions one per example, in input order (always under the key {@code predictions}; the
+ *     config's {@code output_field} names the column of the predictions dataset built from it)
  * @param groundTruth the dataset's ground_truth column, or null when it has none
  * @param inferenceTime seconds spent predicting
- * @param inferenceMetrics per-sample token usage (an entry is null where the server reported
- *     none), or null when no sample reported usage (baselines)
+ * @param inferenceMetrics per-sample token usage (an entry is null where the server reported none),
+ *     or null when no sample reported usage (baselines)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({

@@ -81,7 +81,8 @@ public final class InferenceProgram {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    List<TokenUsage> usage = completions.stream().map(Completion::usage).collect(Collectors.toList());
+    List<TokenUsage> usage =
+        completions.stream().map(Completion::usage).collect(Collectors.toList());
     boolean anyUsage = usage.stream().anyMatch(u -> u != null);
     InferenceArtifacts artifacts =
         new InferenceArtifacts(
@@ -124,7 +125,12 @@ public final class InferenceProgram {
         }
       }
       if (maxSamples > examples.size()) {
-        JobLog.info("max_samples " + maxSamples + " exceeds the dataset: using all " + examples.size() + " rows");
+        JobLog.info(
+            "max_samples "
+                + maxSamples
+                + " exceeds the dataset: using all "
+                + examples.size()
+                + " rows");
       }
       return new Input(examples, gt);
     }
@@ -133,7 +139,8 @@ public final class InferenceProgram {
   private static void requireValid(InferenceJobConfig config) {
     List<String> problems = config.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid inference config: " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "invalid inference config: " + String.join("; ", problems));
     }
   }
 }

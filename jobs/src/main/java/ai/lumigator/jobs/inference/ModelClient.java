@@ -1,8 +1,8 @@
 package ai.lumigator.jobs.inference;
 
 /**
- * Turns one example into a prediction. Implementations are thread-safe: the {@link
- * InferenceRunner} calls {@link #complete} from several threads at once.
+ * Turns one example into a prediction. Implementations are thread-safe: the {@link InferenceRunner}
+ * calls {@link #complete} from several threads at once.
  */
 public interface ModelClient extends AutoCloseable {
 

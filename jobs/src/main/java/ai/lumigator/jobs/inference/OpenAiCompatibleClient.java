@@ -57,7 +57,8 @@ public final class OpenAiCompatibleClient implements ModelClient {
       String apiKey,
       RetryPolicy retry,
       Duration requestTimeout) {
-    this(baseUrl, model, systemPrompt, generation, apiKey, retry, requestTimeout, Clock.systemUTC());
+    this(
+        baseUrl, model, systemPrompt, generation, apiKey, retry, requestTimeout, Clock.systemUTC());
   }
 
   OpenAiCompatibleClient(
@@ -248,7 +249,9 @@ public final class OpenAiCompatibleClient implements ModelClient {
     return new TokenUsage(p.asLong(), c.asLong(), total);
   }
 
-  /** Removes a leading {@code <think>...</think>} block (reasoning models served by vLLM/Ollama). */
+  /**
+   * Removes a leading {@code <think>...</think>} block (reasoning models served by vLLM/Ollama).
+   */
   static String stripThinking(String text) {
     String t = text.stripLeading();
     if (t.startsWith("<think>")) {
@@ -285,7 +288,8 @@ public final class OpenAiCompatibleClient implements ModelClient {
 
   private static String truncate(String s) {
     String one = s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    return JobLog.redact(one.length() > MAX_ERROR_BODY ? one.substring(0, MAX_ERROR_BODY) + "..." : one);
+    return JobLog.redact(
+        one.length() > MAX_ERROR_BODY ? one.substring(0, MAX_ERROR_BODY) + "..." : one);
   }
 
   private static String describe(IOException e) {

@@ -25,9 +25,9 @@ import java.util.Optional;
  *   <tr><td>hosted_vllm</td><td>none: base_url is required</td></tr>
  * </table>
  *
- * For ollama and llamafile a base URL without a path (e.g. {@code http://host:11434}) gets
- * {@code /v1} appended, since their OpenAI-compatible API lives there; other base URLs are used
- * as given (they must include the API's version path, as OpenAI SDKs expect).
+ * For ollama and llamafile a base URL without a path (e.g. {@code http://host:11434}) gets {@code
+ * /v1} appended, since their OpenAI-compatible API lives there; other base URLs are used as given
+ * (they must include the API's version path, as OpenAI SDKs expect).
  */
 public final class Providers {
   public static final String BASELINE = BaselineModelClient.PROVIDER;
@@ -76,7 +76,8 @@ public final class Providers {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("inference_server.base_url is not a URL: '" + configured + "'");
+      throw new IllegalArgumentException(
+          "inference_server.base_url is not a URL: '" + configured + "'");
     }
     if (uri.getScheme() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))

@@ -6,9 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How a remote client retries one sample.
  *
- * <p>Retried: HTTP 408, 409, 429 and every 5xx, connection failures, timeouts, and a 200 whose
- * body is not a chat completion. Not retried: other 4xx (bad key, unknown model, bad request) —
- * retrying cannot fix them.
+ * <p>Retried: HTTP 408, 409, 429 and every 5xx, connection failures, timeouts, and a 200 whose body
+ * is not a chat completion. Not retried: other 4xx (bad key, unknown model, bad request) — retrying
+ * cannot fix them.
  *
  * <p>Wait before retry k (k = 0, 1, ...): the server's {@code Retry-After} when it sent one
  * (delta-seconds or an HTTP date), capped at {@code maxRetryAfter}; otherwise exponential backoff

@@ -18,10 +18,10 @@ import java.util.Set;
 public final class SentenceSplitter {
   private static final Set<String> ABBREVIATIONS =
       Set.of(
-          "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "e.g", "i.e",
-          "no", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-          "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "approx", "dept",
-          "est", "fig", "gen", "gov", "lt", "col", "capt", "sgt", "rev", "hon", "ave", "blvd");
+          "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "e.g", "i.e", "no",
+          "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "approx", "dept", "est", "fig",
+          "gen", "gov", "lt", "col", "capt", "sgt", "rev", "hon", "ave", "blvd");
 
   private SentenceSplitter() {}
 
@@ -37,7 +37,10 @@ public final class SentenceSplitter {
     return out;
   }
 
-  /** The first {@code n} sentences joined with {@code "\n"} (one sentence per line, as ROUGE-Lsum expects). */
+  /**
+   * The first {@code n} sentences joined with {@code "\n"} (one sentence per line, as ROUGE-Lsum
+   * expects).
+   */
   public static String lead(String text, int n) {
     List<String> s = split(text);
     return String.join("\n", s.subList(0, Math.min(n, s.size())));

@@ -12,9 +12,9 @@ import java.util.Map;
  *
  * <p>Lumigator scores each sample on its own ({@code predictions=[p], references=[[r]]}) and
  * averages, so {@link #score} is sentence-level BLEU: the geometric mean of the 1- to 4-gram
- * precisions times the brevity penalty, 0 when any precision is 0 — so a hypothesis with fewer
- * than four tokens scores 0. Where Python raises {@code ZeroDivisionError} (empty hypothesis or
- * empty reference after tokenization) this returns 0.0.
+ * precisions times the brevity penalty, 0 when any precision is 0 — so a hypothesis with fewer than
+ * four tokens scores 0. Where Python raises {@code ZeroDivisionError} (empty hypothesis or empty
+ * reference after tokenization) this returns 0.0.
  *
  * <p>{@link #corpus} is corpus-level BLEU over all samples (counts summed before dividing), which
  * differs from the mean of sentence-level scores.

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exact match (ours): 1 when prediction and reference are equal after removing leading and
- * trailing whitespace (Python's {@code str.strip()}: any Unicode whitespace, including no-break
- * spaces), else 0. Case, inner whitespace and punctuation
- * count. This differs from Hugging Face's {@code exact_match} (no trimming) and from SQuAD's (which
- * also lower-cases and drops articles and punctuation).
+ * Exact match (ours): 1 when prediction and reference are equal after removing leading and trailing
+ * whitespace (Python's {@code str.strip()}: any Unicode whitespace, including no-break spaces),
+ * else 0. Case, inner whitespace and punctuation count. This differs from Hugging Face's {@code
+ * exact_match} (no trimming) and from SQuAD's (which also lower-cases and drops articles and
+ * punctuation).
  */
 public final class ExactMatchMetric implements Metric {
 
@@ -28,6 +28,7 @@ public final class ExactMatchMetric implements Metric {
 
   @Override
   public Map<String, Double> score(String prediction, String reference) {
-    return Map.of("exact_match", PyText.strip(prediction).equals(PyText.strip(reference)) ? 1.0 : 0.0);
+    return Map.of(
+        "exact_match", PyText.strip(prediction).equals(PyText.strip(reference)) ? 1.0 : 0.0);
   }
 }

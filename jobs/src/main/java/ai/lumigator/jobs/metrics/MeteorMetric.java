@@ -22,12 +22,11 @@ import java.util.Set;
  * Porter-stem match ({@link PorterStemmer}); WordNet synonym match ({@link SynonymProvider}). As in
  * NLTK, the words left after the stem stage are the <em>stemmed</em> forms, so the synonym stage
  * looks up stems. Matches sorted by hypothesis position form chunks (runs where both positions
- * increase by one). P = m/|hyp|, R = m/|ref|, Fmean = PR/(αP + (1-α)R), penalty =
- * γ(chunks/m)^β, score = (1 - penalty)·Fmean; 0 wherever Python would divide by zero (an empty
- * side or no match).
+ * increase by one). P = m/|hyp|, R = m/|ref|, Fmean = PR/(αP + (1-α)R), penalty = γ(chunks/m)^β,
+ * score = (1 - penalty)·Fmean; 0 wherever Python would divide by zero (an empty side or no match).
  *
- * <p>The synonym stage reads WordNet 3.0 from the {@code net.sf.extjwnl:extjwnl-data-wn30}
- * artifact ({@link WordNet}); it is loaded on first use.
+ * <p>The synonym stage reads WordNet 3.0 from the {@code net.sf.extjwnl:extjwnl-data-wn30} artifact
+ * ({@link WordNet}); it is loaded on first use.
  */
 public final class MeteorMetric implements Metric {
 

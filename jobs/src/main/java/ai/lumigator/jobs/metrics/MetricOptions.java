@@ -6,8 +6,8 @@ package ai.lumigator.jobs.metrics;
  * @param rougeStemming ROUGE with rouge-score's {@code use_stemmer=True} (Porter stemmer on tokens
  *     longer than three characters); Lumigator's evaluator runs without it
  * @param unicodeTokenizer ROUGE with the Unicode-aware tokenizer (letters and digits of every
- *     script are kept) instead of rouge-score's ASCII-only one, under which non-Latin scripts
- *     score 0; see {@link ai.lumigator.jobs.metrics.text.RougeTokenizer}
+ *     script are kept) instead of rouge-score's ASCII-only one, under which non-Latin scripts score
+ *     0; see {@link ai.lumigator.jobs.metrics.text.RougeTokenizer}
  */
 public record MetricOptions(boolean rougeStemming, boolean unicodeTokenizer) {
 

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  *       max(#reference n-grams, 1).
  *   <li>ROUGE-L: longest common subsequence of the token lists; 0 when either side has no token.
  *   <li>ROUGE-Lsum: both texts split on "\n" (empty lines dropped); summary-level union LCS (Lin
- *       2004, §3.2) with rouge-score's backtracking tie-break (move up unless the cell to the left is
- *       strictly larger) and hit counting that never counts a token more often than it occurs.
+ *       2004, §3.2) with rouge-score's backtracking tie-break (move up unless the cell to the left
+ *       is strictly larger) and hit counting that never counts a token more often than it occurs.
  * </ul>
  *
  * F = 2PR / (P + R), 0 when P + R = 0. Tokenization is {@link RougeTokenizer}: by default the

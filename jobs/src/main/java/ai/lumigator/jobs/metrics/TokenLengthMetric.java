@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Lumigator's {@code token_length}: a rough token count, {@code int(len(text.split()) / 0.75)}, of
- * the reference ({@code ref_token_length}) and of the prediction ({@code pred_token_length}).
- * Words are split on Unicode whitespace as Python's {@code str.split()} does.
+ * the reference ({@code ref_token_length}) and of the prediction ({@code pred_token_length}). Words
+ * are split on Unicode whitespace as Python's {@code str.split()} does.
  */
 public final class TokenLengthMetric implements Metric {
 

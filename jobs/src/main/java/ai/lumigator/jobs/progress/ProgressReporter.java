@@ -98,8 +98,7 @@ public final class ProgressReporter implements AutoCloseable {
     target.ifPresent(
         loc -> {
           try {
-            byte[] json =
-                JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
+            byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
             store.put(loc, json, "application/json");
           } catch (RuntimeException e) {
             JobLog.warn("could not write progress to " + loc + ": " + e.getMessage());

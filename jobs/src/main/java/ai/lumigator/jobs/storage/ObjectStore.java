@@ -4,9 +4,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The few object-store operations the job programs need. {@link S3ObjectStore} talks to S3;
- * {@link LocalObjectStore} maps the same addresses onto a local folder (tests, local runs).
- * Failures are {@link StorageException}s.
+ * The few object-store operations the job programs need. {@link S3ObjectStore} talks to S3; {@link
+ * LocalObjectStore} maps the same addresses onto a local folder (tests, local runs). Failures are
+ * {@link StorageException}s.
  */
 public interface ObjectStore extends AutoCloseable {
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3ObjectStore implements ObjectStore {
   /** Optional endpoint override (e.g. {@code http://127.0.0.1:9000}); path-style when set. */
   public static final String ENV_ENDPOINT = "LUMIGATOR_S3_ENDPOINT";
+
   /** Region; {@value #DEFAULT_REGION} when unset. */
   public static final String ENV_REGION = "AWS_REGION";
 
@@ -39,7 +40,8 @@ public final class S3ObjectStore implements ObjectStore {
    * default chain ({@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}, profile, ...).
    */
   public static S3ObjectStore fromEnv(Map<String, String> env) {
-    return create(env.get(ENV_ENDPOINT), env.get(ENV_REGION), DefaultCredentialsProvider.builder().build());
+    return create(
+        env.get(ENV_ENDPOINT), env.get(ENV_REGION), DefaultCredentialsProvider.builder().build());
   }
 
   /** A client for an endpoint (null/blank = AWS), a region (null/blank = default), credentials. */

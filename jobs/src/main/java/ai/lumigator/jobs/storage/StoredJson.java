@@ -18,7 +18,8 @@ public final class StoredJson {
       JobConfigJson.mapper().writeValue(tmp.toFile(), value);
       store.put(location, tmp, "application/json");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialise JSON for " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot serialise JSON for " + location + ": " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         try {

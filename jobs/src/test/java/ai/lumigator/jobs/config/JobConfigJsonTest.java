@@ -148,7 +148,9 @@ class JobConfigJsonTest {
 
   @Test
   void smokeConfig() {
-    SmokeConfig s = JobConfigJson.smoke("{\"input_path\":\"s3://b/in.txt\",\"output_path\":\"s3://b/out.txt\"}");
+    SmokeConfig s =
+        JobConfigJson.smoke(
+            "{\"input_path\":\"s3://b/in.txt\",\"output_path\":\"s3://b/out.txt\"}");
     assertThat(s).isEqualTo(SmokeConfig.of("s3://b/in.txt", "s3://b/out.txt"));
     assertThat(JobConfigJson.toJson(s))
         .isEqualTo("{\"input_path\":\"s3://b/in.txt\",\"output_path\":\"s3://b/out.txt\"}");

@@ -79,11 +79,12 @@ class CsvReaderTest {
   void invalidUtf8IsAnError() {
     byte[] bytes = {'a', ',', 'b', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
     try (CsvReader r = CsvReader.utf8(new ByteArrayInputStream(bytes))) {
-      assertThatThrownBy(() -> {
-            while (r.next().isPresent()) {
-              // drain
-            }
-          })
+      assertThatThrownBy(
+              () -> {
+                while (r.next().isPresent()) {
+                  // drain
+                }
+              })
           .isInstanceOf(CsvFormatException.class)
           .hasMessageContaining("not UTF-8");
     }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The evaluator program's data handling, with simple stand-in metrics (the real ones are tested in the metrics package). */
+/**
+ * The evaluator program's data handling, with simple stand-in metrics (the real ones are tested in
+ * the metrics package).
+ */
 class EvaluatorProgramTest {
   static final String JOB_ID = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
 
@@ -41,7 +44,11 @@ class EvaluatorProgramTest {
         JOB_ID,
         ds,
         new EvaluationSettings(
-            metrics, null, maxSamples, inputData, true,
+            metrics,
+            null,
+            maxSamples,
+            inputData,
+            true,
             JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID)),
         "predictions");
   }
@@ -51,14 +58,17 @@ class EvaluatorProgramTest {
   }
 
   JsonNode results() {
-    return LocalFixtures.readJson(store, JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID));
+    return LocalFixtures.readJson(
+        store, JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID));
   }
 
   @Test
   void resultsShape() {
     String ds =
         LocalFixtures.putDataset(
-            store, "d1", "p.csv",
+            store,
+            "d1",
+            "p.csv",
             "examples,ground_truth,predictions\ne1,same,same\ne2,ref,\"other\"\n");
     EvaluatorJobConfig c = config(ds, List.of("same", "length"), -1, true);
     run(c);
@@ -69,16 +79,19 @@ class EvaluatorProgramTest {
     assertThat(same.path("same").get(0).asDouble()).isEqualTo(1.0);
     assertThat(same.path("same_mean").asDouble()).isEqualTo(0.5);
     JsonNode len = r.path("metrics").path("length");
-    assertThat(len.fieldNames()).toIterable()
+    assertThat(len.fieldNames())
+        .toIterable()
         .containsExactly("pred_len", "ref_len", "pred_len_mean", "ref_len_mean");
     assertThat(r.path("parameters")).isEqualTo(JobConfigJson.toTree(c));
     JsonNode a = r.path("artifacts");
-    assertThat(a.fieldNames()).toIterable()
+    assertThat(a.fieldNames())
+        .toIterable()
         .containsExactly("predictions", "ground_truth", "evaluation_time", "examples");
     assertThat(a.path("predictions").get(1).asText()).isEqualTo("other");
     assertThat(a.path("examples").get(0).asText()).isEqualTo("e1");
     assertThat(a.path("evaluation_time").isNumber()).isTrue();
-    JsonNode progress = LocalFixtures.readJson(store, "s3://lumigator/jobs/progress/" + JOB_ID + ".json");
+    JsonNode progress =
+        LocalFixtures.readJson(store, "s3://lumigator/jobs/progress/" + JOB_ID + ".json");
     assertThat(progress.path("done").asInt()).isEqualTo(2);
     assertThat(progress.path("total").asInt()).isEqualTo(2);
   }
@@ -100,11 +113,11 @@ class EvaluatorProgramTest {
   @Test
   void maxSamplesRules() {
     String ds =
-        LocalFixtures.putDataset(
-            store, "d3", "p.csv", "ground_truth,predictions\na,a\nb,x\nc,c\n");
+        LocalFixtures.putDataset(store, "d3", "p.csv", "ground_truth,predictions\na,a\nb,x\nc,c\n");
     assertThat(run(config(ds, List.of("same"), -1, true)).artifacts().predictions()).hasSize(3);
     assertThat(run(config(ds, List.of("same"), 0, true)).artifacts().predictions()).hasSize(3);
-    assertThat(run(config(ds, List.of("same"), 2, true)).artifacts().predictions()).containsExactly("a", "x");
+    assertThat(run(config(ds, List.of("same"), 2, true)).artifacts().predictions())
+        .containsExactly("a", "x");
     assertThat(run(config(ds, List.of("same"), 3, true)).artifacts().predictions()).hasSize(3);
     assertThat(run(config(ds, List.of("same"), 99, true)).artifacts().predictions()).hasSize(3);
     // no examples column: none returned even when asked
@@ -115,8 +128,16 @@ class EvaluatorProgramTest {
   void returnPredictionsFalseOmitsThem() {
     String ds = LocalFixtures.putDataset(store, "d4", "p.csv", "ground_truth,predictions\na,a\n");
     EvaluatorJobConfig c =
-        EvaluatorJobConfig.of("eval", JOB_ID, ds,
-            new EvaluationSettings(List.of("same"), null, -1, false, false,
+        EvaluatorJobConfig.of(
+            "eval",
+            JOB_ID,
+            ds,
+            new EvaluationSettings(
+                List.of("same"),
+                null,
+                -1,
+                false,
+                false,
                 JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID)),
             "predictions");
     run(c);
@@ -134,7 +155,8 @@ class EvaluatorProgramTest {
         .hasMessageContaining("has no 'ground_truth' column");
     String ds2 = LocalFixtures.putDataset(store, "d6", "p.csv", "examples,ground_truth\nx,y\n");
     assertThatThrownBy(() -> run(config(ds2, List.of("same"), -1, true)))
-        .hasMessageContaining("has no predictions column 'predictions' (columns: [examples, ground_truth])");
+        .hasMessageContaining(
+            "has no predictions column 'predictions' (columns: [examples, ground_truth])");
     assertThatThrownBy(() -> run(config(ds2, List.of(), -1, true)))
         .hasMessageContaining("evaluation.metrics must name at least one metric");
   }

@@ -43,10 +43,15 @@ class EvaluatorWithRealMetricsTest {
 
   EvaluatorResults evaluate(String ds, List<String> metrics, int maxSamples) {
     EvaluatorJobConfig c =
-        EvaluatorJobConfig.of("eval", JOB_ID, ds,
-            EvaluationSettings.of(metrics, maxSamples, JobPaths.resultsPath("lumigator", "eval", JOB_ID)),
+        EvaluatorJobConfig.of(
+            "eval",
+            JOB_ID,
+            ds,
+            EvaluationSettings.of(
+                metrics, maxSamples, JobPaths.resultsPath("lumigator", "eval", JOB_ID)),
             "predictions");
-    return new EvaluatorProgram(store, Optional.of(JOB_ID), Duration.ofSeconds(1), new RegistryMetricsBackend())
+    return new EvaluatorProgram(
+            store, Optional.of(JOB_ID), Duration.ofSeconds(1), new RegistryMetricsBackend())
         .run(c);
   }
 
@@ -54,10 +59,20 @@ class EvaluatorWithRealMetricsTest {
   void everyMetricOnGibberishPredictions() {
     String ds = LocalFixtures.putSharedDataset(store, "g", "predictions_gibberish.csv");
     evaluate(ds, List.of("rouge", "bleu", "meteor", "token_length", "exact_match"), -1);
-    JsonNode m = LocalFixtures.readJson(store, JobPaths.resultsPath("lumigator", "eval", JOB_ID)).path("metrics");
-    assertThat(m.path("rouge").fieldNames()).toIterable().containsExactly(
-        "rouge1", "rouge2", "rougeL", "rougeLsum",
-        "rouge1_mean", "rouge2_mean", "rougeL_mean", "rougeLsum_mean");
+    JsonNode m =
+        LocalFixtures.readJson(store, JobPaths.resultsPath("lumigator", "eval", JOB_ID))
+            .path("metrics");
+    assertThat(m.path("rouge").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "rouge1",
+            "rouge2",
+            "rougeL",
+            "rougeLsum",
+            "rouge1_mean",
+            "rouge2_mean",
+            "rougeL_mean",
+            "rougeLsum_mean");
     assertThat(m.path("rouge").path("rouge1")).hasSize(5);
     assertThat(m.path("bleu").has("bleu_mean")).isTrue();
     assertThat(m.path("meteor").path("meteor")).hasSize(5);
@@ -70,7 +85,8 @@ class EvaluatorWithRealMetricsTest {
     String ds = LocalFixtures.putSharedDataset(store, "g", "predictions_gibberish.csv");
     assertThatThrownBy(() -> evaluate(ds, List.of("rouge", "bertscore"), -1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown metric(s) [bertscore]; supported: bleu, exact_match, meteor, rouge, token_length");
+        .hasMessage(
+            "unknown metric(s) [bertscore]; supported: bleu, exact_match, meteor, rouge, token_length");
   }
 
   @Test
@@ -79,26 +95,40 @@ class EvaluatorWithRealMetricsTest {
     String resultsPath = JobPaths.resultsPath("lumigator", "lead3", JOB_ID);
     InferenceResults inf =
         new InferenceProgram(store, Optional.of(JOB_ID), null, Duration.ofSeconds(1))
-            .run(InferenceJobConfig.of("lead3", JOB_ID, ds,
-                InferenceJobSettings.of(-1, 1, "predictions", resultsPath),
-                TaskDefinition.summarization(), null,
-                InferenceServer.of(null, "lead-3", "baseline", 0), GenerationConfig.defaults()));
+            .run(
+                InferenceJobConfig.of(
+                    "lead3",
+                    JOB_ID,
+                    ds,
+                    InferenceJobSettings.of(-1, 1, "predictions", resultsPath),
+                    TaskDefinition.summarization(),
+                    null,
+                    InferenceServer.of(null, "lead-3", "baseline", 0),
+                    GenerationConfig.defaults()));
     assertThat(inf.artifacts().predictions()).hasSize(500);
 
     // the predictions dataset the pipeline builds: examples, ground_truth, predictions
     StringWriter csv = new StringWriter();
     csv.write("examples,ground_truth,predictions\n");
     for (int i = 0; i < 500; i++) {
-      csv.write(q(inf.artifacts().examples().get(i)) + "," + q(inf.artifacts().groundTruth().get(i))
-          + "," + q(inf.artifacts().predictions().get(i)) + "\n");
+      csv.write(
+          q(inf.artifacts().examples().get(i))
+              + ","
+              + q(inf.artifacts().groundTruth().get(i))
+              + ","
+              + q(inf.artifacts().predictions().get(i))
+              + "\n");
     }
-    String pds = LocalFixtures.putDataset(store, "p500", "dialogsum_500-lead-3-predictions.csv", csv.toString());
+    String pds =
+        LocalFixtures.putDataset(
+            store, "p500", "dialogsum_500-lead-3-predictions.csv", csv.toString());
     long t0 = System.nanoTime();
     EvaluatorResults r = evaluate(pds, List.of("rouge", "meteor", "bleu"), -1);
     double secs = (System.nanoTime() - t0) / 1e9;
     double rouge1 = ((Number) r.metrics().get("rouge").get("rouge1_mean")).doubleValue();
     double meteor = ((Number) r.metrics().get("meteor").get("meteor_mean")).doubleValue();
-    System.out.printf("lead-3 on dialogsum_500: rouge1_mean %.4f meteor_mean %.4f (evaluated in %.2f s)%n",
+    System.out.printf(
+        "lead-3 on dialogsum_500: rouge1_mean %.4f meteor_mean %.4f (evaluated in %.2f s)%n",
         rouge1, meteor, secs);
     // lead-3 of a dialogue shares words with its summary, but is far from it
     assertThat(rouge1).isBetween(0.1, 0.5);

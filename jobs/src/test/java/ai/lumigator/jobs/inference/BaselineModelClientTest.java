@@ -26,11 +26,9 @@ class BaselineModelClientTest {
 
   @Test
   void sentencesInsideATurnAreSplit() {
-    String dialogue =
-        "#Person1#: Hi. Mr. Smith is here! Is he early?\n#Person2#: Yes.";
+    String dialogue = "#Person1#: Hi. Mr. Smith is here! Is he early?\n#Person2#: Yes.";
     assertThat(SentenceSplitter.split(dialogue))
-        .containsExactly(
-            "#Person1#: Hi.", "Mr. Smith is here!", "Is he early?", "#Person2#: Yes.");
+        .containsExactly("#Person1#: Hi.", "Mr. Smith is here!", "Is he early?", "#Person2#: Yes.");
     assertThat(BaselineModelClient.create("lead-3").complete(dialogue).text())
         .isEqualTo("#Person1#: Hi.\nMr. Smith is here!\nIs he early?");
   }
@@ -42,21 +40,24 @@ class BaselineModelClientTest {
                 "It costs 3.5 dollars, e.g. for J. Smith. Then \"we go.\" And... done?! ok"))
         .containsExactly(
             "It costs 3.5 dollars, e.g. for J. Smith.", "Then \"we go.\"", "And... done?!", "ok");
-    assertThat(SentenceSplitter.split("no capital. after this")).containsExactly("no capital. after this");
+    assertThat(SentenceSplitter.split("no capital. after this"))
+        .containsExactly("no capital. after this");
     assertThat(SentenceSplitter.split("  \n\n  ")).isEmpty();
     assertThat(SentenceSplitter.split(null)).isEmpty();
   }
 
   @Test
   void fewerSentencesThanAsked() {
-    assertThat(BaselineModelClient.create("lead-3").complete("Only one.").text()).isEqualTo("Only one.");
+    assertThat(BaselineModelClient.create("lead-3").complete("Only one.").text())
+        .isEqualTo("Only one.");
     assertThat(BaselineModelClient.create("lead-3").complete("").text()).isEmpty();
   }
 
   @Test
   void lead1AndFirstLine() {
     String text = "\n  First line here. Second sentence.\nNext line.";
-    assertThat(BaselineModelClient.create("lead-1").complete(text).text()).isEqualTo("First line here.");
+    assertThat(BaselineModelClient.create("lead-1").complete(text).text())
+        .isEqualTo("First line here.");
     assertThat(BaselineModelClient.create("first-line").complete(text).text())
         .isEqualTo("First line here. Second sentence.");
     assertThat(BaselineModelClient.create("LEAD-2").model()).isEqualTo("lead-2");

@@ -49,7 +49,10 @@ class InferenceProgramTest {
         JOB_ID,
         datasetPath,
         InferenceJobSettings.of(
-            maxSamples, 1, "predictions", JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID)),
+            maxSamples,
+            1,
+            "predictions",
+            JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID)),
         TaskDefinition.summarization(),
         null,
         s,
@@ -166,8 +169,10 @@ class InferenceProgramTest {
         .isInstanceOf(InferenceException.class)
         .hasMessageContaining("sample 2 of 3 failed")
         .hasMessageContaining("HTTP 502");
-    assertThat(store.fileOf(ai.lumigator.jobs.storage.S3Location.parse(
-            JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID))))
+    assertThat(
+            store.fileOf(
+                ai.lumigator.jobs.storage.S3Location.parse(
+                    JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID))))
         .doesNotExist();
   }
 
@@ -180,7 +185,11 @@ class InferenceProgramTest {
     assertThatThrownBy(
             () ->
                 program()
-                    .run(config("s3://lumigator/datasets/nope/x.csv", -1, InferenceServer.of(null, "lead-3", "baseline", 0))))
+                    .run(
+                        config(
+                            "s3://lumigator/datasets/nope/x.csv",
+                            -1,
+                            InferenceServer.of(null, "lead-3", "baseline", 0))))
         .hasMessageContaining("object not found: s3://lumigator/datasets/nope/x.csv/dataset.csv");
     assertThatThrownBy(
             () -> program().run(config(ds, -1, InferenceServer.of(null, "m", "nobody", 0))))

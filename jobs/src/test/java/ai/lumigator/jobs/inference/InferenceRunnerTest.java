@@ -29,8 +29,13 @@ class InferenceRunnerTest {
 
   private OpenAiCompatibleClient client(int maxRetries) {
     return new OpenAiCompatibleClient(
-        server.baseUrl(), "m", "sys", GenerationConfig.defaults(), null,
-        new RetryPolicy(maxRetries, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5)),
+        server.baseUrl(),
+        "m",
+        "sys",
+        GenerationConfig.defaults(),
+        null,
+        new RetryPolicy(
+            maxRetries, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5)),
         Duration.ofSeconds(10));
   }
 
@@ -82,8 +87,14 @@ class InferenceRunnerTest {
   void sequentialWithConcurrencyOne() {
     server.latency(Duration.ofMillis(5));
     List<Completion> out = InferenceRunner.run(client(0), examples(5), 1, () -> {});
-    assertThat(out).extracting(Completion::text).containsExactly(
-        "pred: example 0", "pred: example 1", "pred: example 2", "pred: example 3", "pred: example 4");
+    assertThat(out)
+        .extracting(Completion::text)
+        .containsExactly(
+            "pred: example 0",
+            "pred: example 1",
+            "pred: example 2",
+            "pred: example 3",
+            "pred: example 4");
     assertThat(server.maxInFlight()).isEqualTo(1);
     assertThat(InferenceRunner.run(client(0), List.of(), 4, () -> {})).isEmpty();
   }

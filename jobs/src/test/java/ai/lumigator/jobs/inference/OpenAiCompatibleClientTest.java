@@ -37,7 +37,8 @@ class OpenAiCompatibleClientTest {
         "Summarize.",
         new GenerationConfig(77, 0.25, 0.5, 0.9),
         "sk-test-secret-123",
-        new RetryPolicy(maxRetries, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)),
+        new RetryPolicy(
+            maxRetries, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)),
         timeout);
   }
 
@@ -67,7 +68,12 @@ class OpenAiCompatibleClientTest {
   void noSystemMessageWhenPromptBlankAndNoKeyHeaderWithoutKey() {
     var c =
         new OpenAiCompatibleClient(
-            server.baseUrl() + "/", "m", " ", GenerationConfig.defaults(), null, RetryPolicy.of(0),
+            server.baseUrl() + "/",
+            "m",
+            " ",
+            GenerationConfig.defaults(),
+            null,
+            RetryPolicy.of(0),
             Duration.ofSeconds(5));
     c.complete("x");
     FakeChatServer.Seen seen = server.requests().get(0);
@@ -131,7 +137,9 @@ class OpenAiCompatibleClientTest {
     server.alwaysFailWhenContains(
         "x",
         new Scripted(
-            401, null, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-secret-123\"}}"));
+            401,
+            null,
+            "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-secret-123\"}}"));
     assertThatThrownBy(() -> client(3, Duration.ofSeconds(5)).complete("x"))
         .isInstanceOf(InferenceException.class)
         .hasMessageContaining("HTTP 401")
@@ -154,7 +162,11 @@ class OpenAiCompatibleClientTest {
     server.close();
     var c =
         new OpenAiCompatibleClient(
-            "http://127.0.0.1:" + port + "/v1", "m", null, null, null,
+            "http://127.0.0.1:" + port + "/v1",
+            "m",
+            null,
+            null,
+            null,
             new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)),
             Duration.ofSeconds(2));
     assertThatThrownBy(() -> c.complete("x"))
@@ -189,7 +201,8 @@ class OpenAiCompatibleClientTest {
     Clock clock = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
     assertThat(RetryAfter.parse("2", clock)).contains(Duration.ofSeconds(2));
     assertThat(RetryAfter.parse("0.5", clock)).contains(Duration.ofMillis(500));
-    assertThat(RetryAfter.parse("Sun, 01 Nov 2026 10:00:07 GMT", clock)).contains(Duration.ofSeconds(7));
+    assertThat(RetryAfter.parse("Sun, 01 Nov 2026 10:00:07 GMT", clock))
+        .contains(Duration.ofSeconds(7));
     assertThat(RetryAfter.parse("Sun, 01 Nov 2026 09:00:00 GMT", clock)).contains(Duration.ZERO);
     assertThat(RetryAfter.parse("soon", clock)).isEmpty();
     assertThat(RetryAfter.parse("-1", clock)).isEmpty();
@@ -198,7 +211,8 @@ class OpenAiCompatibleClientTest {
 
   @Test
   void backoffGrowsAndIsCapped() {
-    RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(3));
+    RetryPolicy p =
+        new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(3));
     for (int i = 0; i < 20; i++) {
       assertThat(p.backoff(0).toMillis()).isBetween(50L, 100L);
       assertThat(p.backoff(2).toMillis()).isBetween(200L, 400L);

@@ -20,29 +20,42 @@ class ProvidersTest {
 
   @Test
   void configuredBaseUrls() {
-    assertThat(Providers.baseUrl("hosted_vllm", "http://vllm:8000/v1/")).isEqualTo("http://vllm:8000/v1");
-    assertThat(Providers.baseUrl("ollama", "http://gpu-box:11434")).isEqualTo("http://gpu-box:11434/v1");
-    assertThat(Providers.baseUrl("llamafile", "http://127.0.0.1:8081/")).isEqualTo("http://127.0.0.1:8081/v1");
+    assertThat(Providers.baseUrl("hosted_vllm", "http://vllm:8000/v1/"))
+        .isEqualTo("http://vllm:8000/v1");
+    assertThat(Providers.baseUrl("ollama", "http://gpu-box:11434"))
+        .isEqualTo("http://gpu-box:11434/v1");
+    assertThat(Providers.baseUrl("llamafile", "http://127.0.0.1:8081/"))
+        .isEqualTo("http://127.0.0.1:8081/v1");
     assertThat(Providers.baseUrl("openai", "https://proxy.example/openai/v1"))
         .isEqualTo("https://proxy.example/openai/v1");
   }
 
   @Test
   void errors() {
-    assertThatThrownBy(() -> Providers.baseUrl("hosted_vllm", null)).hasMessageContaining("needs inference_server.base_url");
+    assertThatThrownBy(() -> Providers.baseUrl("hosted_vllm", null))
+        .hasMessageContaining("needs inference_server.base_url");
     assertThatThrownBy(() -> Providers.baseUrl("acme", null))
-        .hasMessageContaining("unknown provider 'acme'; supported: openai, mistral, deepseek, hosted_vllm, ollama, llamafile, baseline");
-    assertThatThrownBy(() -> Providers.baseUrl("openai", "ftp://x")).hasMessageContaining("http(s) URL");
+        .hasMessageContaining(
+            "unknown provider 'acme'; supported: openai, mistral, deepseek, hosted_vllm, ollama, llamafile, baseline");
+    assertThatThrownBy(() -> Providers.baseUrl("openai", "ftp://x"))
+        .hasMessageContaining("http(s) URL");
     assertThatThrownBy(
-            () -> Providers.create(InferenceServer.of(null, "m", "hf", 1), GenerationConfig.defaults(), null, null))
+            () ->
+                Providers.create(
+                    InferenceServer.of(null, "m", "hf", 1),
+                    GenerationConfig.defaults(),
+                    null,
+                    null))
         .hasMessageContaining("use provider hosted_vllm");
   }
 
   @Test
   void createsTheRightClient() {
-    assertThat(Providers.create(InferenceServer.of(null, "lead-3", "baseline", 0), null, null, null))
+    assertThat(
+            Providers.create(InferenceServer.of(null, "lead-3", "baseline", 0), null, null, null))
         .isInstanceOf(BaselineModelClient.class);
-    ModelClient c = Providers.create(InferenceServer.of(null, "gpt-4o-mini", "OpenAI", 3), null, "p", "k");
+    ModelClient c =
+        Providers.create(InferenceServer.of(null, "gpt-4o-mini", "OpenAI", 3), null, "p", "k");
     assertThat(c).isInstanceOf(OpenAiCompatibleClient.class);
     assertThat(((OpenAiCompatibleClient) c).endpoint().toString())
         .isEqualTo("https://api.openai.com/v1/chat/completions");

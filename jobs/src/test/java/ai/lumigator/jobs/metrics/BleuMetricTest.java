@@ -17,7 +17,8 @@ class BleuMetricTest {
     BleuMetric.Result r =
         BleuMetric.corpusMulti(
             List.of("hello there general kenobi", "foo bar foobar"),
-            List.of(List.of("hello there general kenobi", "hello there!"), List.of("foo bar foobar")));
+            List.of(
+                List.of("hello there general kenobi", "hello there!"), List.of("foo bar foobar")));
     assertThat(r.bleu()).isEqualTo(1.0);
     assertThat(r.precisions()).containsExactly(1.0, 1.0, 1.0, 1.0);
     assertThat(r.translationLength()).isEqualTo(7);
@@ -72,7 +73,10 @@ class BleuMetricTest {
     List<String> preds = List.of("the cat sat on the mat", "a dog");
     List<String> refs = List.of("the cat sat on the mat", "a dog barked");
     double corpus = BleuMetric.corpus(preds, refs).bleu();
-    double mean = (BleuMetric.sentence(preds.get(0), refs.get(0)) + BleuMetric.sentence(preds.get(1), refs.get(1))) / 2;
+    double mean =
+        (BleuMetric.sentence(preds.get(0), refs.get(0))
+                + BleuMetric.sentence(preds.get(1), refs.get(1)))
+            / 2;
     assertThat(mean).isEqualTo(0.5);
     assertThat(corpus).isGreaterThan(0.5).isLessThan(1.0);
   }

@@ -30,13 +30,15 @@ class MeteorMetricTest {
   void nltkDocVectorOnWhitespaceTokens() {
     // NLTK 3.8.1 gives the same 0.6944 on whitespace tokens here (the sentences have no
     // punctuation); 0.7398 was the score of NLTK <= 3.6's different alignment order.
-    double score = meteor.singleMeteorScore(Arrays.asList(REF.split(" ")), Arrays.asList(HYP.split(" ")));
+    double score =
+        meteor.singleMeteorScore(Arrays.asList(REF.split(" ")), Arrays.asList(HYP.split(" ")));
     assertThat(score).isCloseTo(0.6944444444444445, within(1e-12));
   }
 
   @Test
   void noMatchScoresZero() {
-    assertThat(meteor.score("non matching hypothesis", "this is a cat")).containsEntry("meteor", 0.0);
+    assertThat(meteor.score("non matching hypothesis", "this is a cat"))
+        .containsEntry("meteor", 0.0);
   }
 
   @Test
@@ -59,7 +61,8 @@ class MeteorMetricTest {
   void stemStageMatchesInflections() {
     MeteorMetric exactAndStem = new MeteorMetric(SynonymProvider.none());
     // "running" and "runs" both stem to "run"
-    assertThat(exactAndStem.singleMeteorScore(List.of("runs"), List.of("running"))).isGreaterThan(0.0);
+    assertThat(exactAndStem.singleMeteorScore(List.of("runs"), List.of("running")))
+        .isGreaterThan(0.0);
   }
 
   @Test
@@ -72,7 +75,8 @@ class MeteorMetricTest {
     // "forever" is a synonym of "always", but NLTK looks up the stem "alway": no match
     assertThat(meteor.singleMeteorScore(List.of("forever"), List.of("always"))).isEqualTo(0.0);
     // the synonym stage looks up the stems left over by the stem stage (as NLTK does)
-    MeteorMetric fake = new MeteorMetric(w -> w.equals("happili") ? Set.of("happili", "glad") : Set.of(w));
+    MeteorMetric fake =
+        new MeteorMetric(w -> w.equals("happili") ? Set.of("happili", "glad") : Set.of(w));
     assertThat(fake.singleMeteorScore(List.of("glad"), List.of("happily"))).isGreaterThan(0.0);
   }
 

@@ -17,8 +17,14 @@ class MetricAggregatorTest {
     Map<String, Object> r = agg.result();
     assertThat(r.keySet())
         .containsExactly(
-            "rouge1", "rouge2", "rougeL", "rougeLsum",
-            "rouge1_mean", "rouge2_mean", "rougeL_mean", "rougeLsum_mean");
+            "rouge1",
+            "rouge2",
+            "rougeL",
+            "rougeLsum",
+            "rouge1_mean",
+            "rouge2_mean",
+            "rougeL_mean",
+            "rougeLsum_mean");
     assertThat(r.get("rouge1")).isEqualTo(List.of(0.5, 0.0));
     assertThat(r.get("rouge1_mean")).isEqualTo(0.25);
     assertThat(agg.size()).isEqualTo(2);
@@ -33,7 +39,9 @@ class MetricAggregatorTest {
     Map<String, Object> r = tl.result();
     assertThat(r.keySet())
         .containsExactly(
-            "ref_token_length", "pred_token_length", "ref_token_length_mean",
+            "ref_token_length",
+            "pred_token_length",
+            "ref_token_length_mean",
             "pred_token_length_mean");
     assertThat(r.get("ref_token_length")).isEqualTo(List.of(8, 2));
     assertThat(r.get("pred_token_length")).isEqualTo(List.of(4, 1));
@@ -56,8 +64,11 @@ class MetricAggregatorTest {
     Map<String, Map<String, Object>> out =
         MetricAggregator.evaluate(
             metrics, List.of("the cat sat on the mat", ""), List.of("the cat sat on the mat", "x"));
-    assertThat(out.keySet()).containsExactly("bleu", "exact_match", "meteor", "rouge", "token_length");
-    assertThat(out.get("bleu")).containsEntry("bleu", List.of(1.0, 0.0)).containsEntry("bleu_mean", 0.5);
+    assertThat(out.keySet())
+        .containsExactly("bleu", "exact_match", "meteor", "rouge", "token_length");
+    assertThat(out.get("bleu"))
+        .containsEntry("bleu", List.of(1.0, 0.0))
+        .containsEntry("bleu_mean", 0.5);
     assertThat(out.get("meteor")).containsKeys("meteor", "meteor_mean");
     assertThatThrownBy(() -> MetricAggregator.evaluate(metrics, List.of("a"), List.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -54,7 +54,9 @@ class RougeMetricTest {
     for (Score s : rouge.scores("testing one two", "").values()) {
       assertScore(s, 0, 0, 0);
     }
-    assertThat(rouge.score("", "")).containsOnlyKeys(rouge.keys()).allSatisfy((k, v) -> assertThat(v).isZero());
+    assertThat(rouge.score("", ""))
+        .containsOnlyKeys(rouge.keys())
+        .allSatisfy((k, v) -> assertThat(v).isZero());
   }
 
   @Test
@@ -88,7 +90,8 @@ class RougeMetricTest {
   @Test
   void asciiTokenizerDropsNonLatinScripts() {
     assertThat(rouge.score("我喜欢在公园里看书。", "我喜欢看书。").values()).allMatch(v -> v == 0.0);
-    assertThat(rouge.score("Привет, как дела?", "Привет, как дела?").values()).allMatch(v -> v == 0.0);
+    assertThat(rouge.score("Привет, как дела?", "Привет, как дела?").values())
+        .allMatch(v -> v == 0.0);
     // accented letters split words: "café" -> "caf"
     assertThat(rouge.score("café", "caf").get("rouge1")).isEqualTo(1.0);
   }

@@ -19,7 +19,8 @@ class ProgressReporterTest {
 
   Progress read(LocalObjectStore store) throws Exception {
     return JobConfigJson.fromJson(
-        Files.readString(store.fileOf(new S3Location("b", "jobs/progress/j1.json"))), Progress.class);
+        Files.readString(store.fileOf(new S3Location("b", "jobs/progress/j1.json"))),
+        Progress.class);
   }
 
   @Test

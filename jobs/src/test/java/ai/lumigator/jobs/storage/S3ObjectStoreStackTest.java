@@ -59,9 +59,12 @@ class S3ObjectStoreStackTest {
         S3ObjectStore.create(
             StackS3.endpoint(),
             StackS3.region(),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(StackS3.accessKey(), "wrong")))) {
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(StackS3.accessKey(), "wrong")))) {
       assertThatThrownBy(
-              () -> store.put(new S3Location(StackS3.bucket(), prefix + "x"), new byte[1], "text/plain"))
+              () ->
+                  store.put(
+                      new S3Location(StackS3.bucket(), prefix + "x"), new byte[1], "text/plain"))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("cannot write");
     }

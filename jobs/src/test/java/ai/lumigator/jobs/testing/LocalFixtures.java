@@ -19,7 +19,8 @@ public final class LocalFixtures {
   /** Stores CSV text as a dataset; returns the dataset path for a config. */
   public static String putDataset(LocalObjectStore store, String id, String filename, String csv) {
     String path = "s3://" + BUCKET + "/datasets/" + id + "/" + filename;
-    store.put(S3Location.parse(path + "/dataset.csv"), csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+    store.put(
+        S3Location.parse(path + "/dataset.csv"), csv.getBytes(StandardCharsets.UTF_8), "text/csv");
     return path;
   }
 

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the sample datasets in {@code shared/data} beside the repository (or $LUMIGATOR_SHARED_DATA). */
+/**
+ * Finds the sample datasets in {@code shared/data} beside the repository (or
+ * $LUMIGATOR_SHARED_DATA).
+ */
 public final class SharedData {
   private SharedData() {}
 
@@ -26,7 +29,10 @@ public final class SharedData {
 
   public static Path file(String name) {
     Path d =
-        dir().orElseThrow(() -> new IllegalStateException("shared/data not found; set LUMIGATOR_SHARED_DATA"));
+        dir()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("shared/data not found; set LUMIGATOR_SHARED_DATA"));
     return d.resolve(name);
   }
 }

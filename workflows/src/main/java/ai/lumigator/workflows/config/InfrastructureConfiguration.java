@@ -26,7 +26,11 @@ public class InfrastructureConfiguration {
     LumigatorProperties.Database db = properties.database();
     HikariDataSource dataSource =
         DataSources.create(
-            new DatabaseProperties(db.url(), blankToNull(db.username()), blankToNull(db.password()), db.maxPoolSize()));
+            new DatabaseProperties(
+                db.url(),
+                blankToNull(db.username()),
+                blankToNull(db.password()),
+                db.maxPoolSize()));
     // Flyway serialises concurrent migrators, so the API and workers may all start at once.
     DatabaseMigrator.migrate(dataSource);
     return dataSource;

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lumigator")
 public record LumigatorProperties(
-    @DefaultValue Database database, @DefaultValue S3 s3, @DefaultValue Ray ray, @DefaultValue Jobs jobs) {
+    @DefaultValue Database database,
+    @DefaultValue S3 s3,
+    @DefaultValue Ray ray,
+    @DefaultValue Jobs jobs) {
 
   public record Database(
       @DefaultValue("jdbc:sqlite:.lumigator/lumigator.db") String url,
@@ -34,7 +37,13 @@ public record LumigatorProperties(
       @DefaultValue("3600s") Duration presignTtl) {
     @Override
     public String toString() {
-      return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", accessKey=" + accessKey + ", secretKey=****]";
+      return "S3[endpoint="
+          + endpoint
+          + ", bucket="
+          + bucket
+          + ", accessKey="
+          + accessKey
+          + ", secretKey=****]";
     }
   }
 

@@ -18,7 +18,8 @@ public class SmokeWorkflowImpl implements SmokeWorkflow {
 
   private final SmokeActivities io = ActivityStubs.io(SmokeActivities.class);
   private final RayJobActivities ray = ActivityStubs.raySubmit(RayJobActivities.class);
-  private final RayJobActivities rayAwait = ActivityStubs.rayAwait(RayJobActivities.class, JOB_TIMEOUT);
+  private final RayJobActivities rayAwait =
+      ActivityStubs.rayAwait(RayJobActivities.class, JOB_TIMEOUT);
 
   @Override
   public SmokeResult run(SmokeRequest request) {

@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 class SmokeWorkflowReplayTest {
   @Test
   void recordedHistoryReplaysAgainstTheCurrentCode() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history("histories/smoke.json"), SmokeWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/smoke.json"), SmokeWorkflowImpl.class);
   }
 
   static File history(String resource) throws URISyntaxException {
-    return new File(Objects.requireNonNull(SmokeWorkflowReplayTest.class.getClassLoader().getResource(resource), resource).toURI());
+    return new File(
+        Objects.requireNonNull(
+                SmokeWorkflowReplayTest.class.getClassLoader().getResource(resource), resource)
+            .toURI());
   }
 }

@@ -52,7 +52,8 @@ class SmokeWorkflowStackTest {
                 .setWorkflowId(WorkflowIds.smoke(runId))
                 .build());
 
-    SmokeResult result = workflow.run(new SmokeRequest(runId, "Hello from the smoke test: ünïcode ✓"));
+    SmokeResult result =
+        workflow.run(new SmokeRequest(runId, "Hello from the smoke test: ünïcode ✓"));
 
     assertThat(result.rayStatus()).isEqualTo("succeeded");
     assertThat(result.output()).isEqualTo("HELLO FROM THE SMOKE TEST: ÜNÏCODE ✓");
@@ -63,7 +64,8 @@ class SmokeWorkflowStackTest {
     // the output object is in S3 and the row is in the database
     assertThat(worker.getBean(S3Storage.class).getString("smoke/" + runId + "/output.txt"))
         .isEqualTo(result.output());
-    SmokeRunRow row = worker.getBean(Jdbi.class).onDemand(SmokeRunDao.class).findById(runId).orElseThrow();
+    SmokeRunRow row =
+        worker.getBean(Jdbi.class).onDemand(SmokeRunDao.class).findById(runId).orElseThrow();
     assertThat(row.status()).isEqualTo("succeeded");
     assertThat(row.output()).isEqualTo(result.output());
     assertThat(row.raySubmissionId()).isEqualTo(result.submissionId());
@@ -72,6 +74,7 @@ class SmokeWorkflowStackTest {
     Path histories = Path.of("target", "histories");
     Files.createDirectories(histories);
     Files.writeString(
-        histories.resolve("smoke.json"), client.fetchHistory(WorkflowIds.smoke(runId)).toJson(true));
+        histories.resolve("smoke.json"),
+        client.fetchHistory(WorkflowIds.smoke(runId)).toJson(true));
   }
 }

@@ -87,7 +87,8 @@ class SmokeWorkflowTest {
     when(io.jobConfig("r2")).thenReturn("{}");
     when(ray.submit(any())).thenReturn(new RayJobHandle("smoke-r2", "java ...", false));
     when(ray.await(any()))
-        .thenReturn(new RayJobOutcome("smoke-r2", "failed", "exit 1", "JOB_ERROR", 1L, 2L, 1, false));
+        .thenReturn(
+            new RayJobOutcome("smoke-r2", "failed", "exit 1", "JOB_ERROR", 1L, 2L, 1, false));
 
     SmokeResult result = run("r2");
 

@@ -41,9 +41,13 @@ public final class StackWorker {
       return files
           .filter(p -> p.getFileName().toString().matches("lumigator-jobs-.*-all\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no jobs jar in " + target + "; build the jobs module first"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no jobs jar in " + target + "; build the jobs module first"));
     } catch (IOException e) {
-      throw new IllegalStateException("no jobs jar in " + target + "; build the jobs module first", e);
+      throw new IllegalStateException(
+          "no jobs jar in " + target + "; build the jobs module first", e);
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * "can", "not"), and splits a period off only at the end of a sentence — which is why the sentence
  * split matters ("Mr." stays one token, "York." at a sentence end becomes "York", ".").
  *
- * <p>Regular expressions are translated with Python's Unicode semantics for {@code \s}, {@code
- * \w}, {@code \d} and {@code \b} (see {@link PyText}). Thread-safe.
+ * <p>Regular expressions are translated with Python's Unicode semantics for {@code \s}, {@code \w},
+ * {@code \d} and {@code \b} (see {@link PyText}). Thread-safe.
  */
 public final class NltkWordTokenizer {
 

@@ -16,13 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Port of the sentence-splitting path of NLTK 3.8.1's {@code PunktSentenceTokenizer.tokenize}
- * (with {@code realign_boundaries=True}) and its default {@code PunktLanguageVars}.
+ * Port of the sentence-splitting path of NLTK 3.8.1's {@code PunktSentenceTokenizer.tokenize} (with
+ * {@code realign_boundaries=True}) and its default {@code PunktLanguageVars}.
  *
  * <p>{@link #english()} loads the pre-trained English model that {@code nltk.sent_tokenize} uses
- * (abbreviations such as "mr", "dr", "u.s"; collocations; frequent sentence starters;
- * orthographic contexts), bundled as the resource {@code punkt-english.tsv} next to this class.
- * Training is not ported. Regular expressions use Python's Unicode classes (see {@link PyText}).
+ * (abbreviations such as "mr", "dr", "u.s"; collocations; frequent sentence starters; orthographic
+ * contexts), bundled as the resource {@code punkt-english.tsv} next to this class. Training is not
+ * ported. Regular expressions use Python's Unicode classes (see {@link PyText}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -40,8 +40,7 @@ public final class PunktSentenceTokenizer {
 
   // PunktLanguageVars, default (English) values.
   private static final String NON_WORD_CHARS = "(?:[)\";}\\]*:@'({\\[?!])";
-  private static final String MULTI_CHAR_PUNCT =
-      "(?:-{2,}|\\.{2,}|(?:\\." + PyText.S + "){2,}\\.)";
+  private static final String MULTI_CHAR_PUNCT = "(?:-{2,}|\\.{2,}|(?:\\." + PyText.S + "){2,}\\.)";
   private static final String WORD_START = "[^(\"`{\\[:;&#*@)}\\]\\-,]";
 
   private static final Pattern WORD_TOKENIZER =
@@ -349,8 +348,7 @@ public final class PunktSentenceTokenizer {
     Matcher m = PERIOD_CONTEXT.matcher(text);
     while (m.find()) {
       PeriodMatch match =
-          new PeriodMatch(
-              m.start(), m.end(), m.group(), m.group("afterTok"), m.start("nextTok"));
+          new PeriodMatch(m.start(), m.end(), m.group(), m.group("afterTok"), m.start("nextTok"));
       String before = PyText.slice(text, prevStop, match.start);
       int index = lastWhitespaceIndex(before);
       if (index != 0) {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>Python's {@code str.split()}, {@code strip()} and the regex classes {@code \s}, {@code \w},
  * {@code \d} are Unicode-aware and differ from Java's defaults ({@link String#trim()} only removes
- * characters up to U+0020, Java's {@code \s} is ASCII-only). The constants here spell out the Python
- * classes so the ported regular expressions match the same characters.
+ * characters up to U+0020, Java's {@code \s} is ASCII-only). The constants here spell out the
+ * Python classes so the ported regular expressions match the same characters.
  */
 public final class PyText {
 

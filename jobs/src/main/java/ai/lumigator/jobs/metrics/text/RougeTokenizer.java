@@ -8,18 +8,18 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #parity(boolean)}: Google's rouge-score 0.1.2 {@code tokenize.tokenize}: lower-case,
- *       replace every run of characters outside {@code [a-z0-9]} with a space, split on
- *       whitespace, optionally Porter-stem tokens longer than three characters, keep tokens that
- *       match {@code ^[a-z0-9]+$}. Accented letters split words ("café" → "caf") and non-Latin
- *       scripts vanish entirely, so a Chinese, Russian or Arabic prediction scores 0 — exactly as
- *       the reference implementation does.
- *   <li>{@link #unicode(boolean)}: keeps letters, digits and combining marks of every script.
- *       Text is lower-cased, every run of other characters becomes a separator, and each character
- *       of a script written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar,
- *       Tibetan) becomes a token of its own, so such text is compared character by character.
- *       With stemming, only tokens of ASCII letters and digits are stemmed (the Porter stemmer is
- *       English-only). For ASCII text the result equals the parity tokenizer's. Scores from this
- *       tokenizer are not comparable with published rouge-score numbers.
+ *       replace every run of characters outside {@code [a-z0-9]} with a space, split on whitespace,
+ *       optionally Porter-stem tokens longer than three characters, keep tokens that match {@code
+ *       ^[a-z0-9]+$}. Accented letters split words ("café" → "caf") and non-Latin scripts vanish
+ *       entirely, so a Chinese, Russian or Arabic prediction scores 0 — exactly as the reference
+ *       implementation does.
+ *   <li>{@link #unicode(boolean)}: keeps letters, digits and combining marks of every script. Text
+ *       is lower-cased, every run of other characters becomes a separator, and each character of a
+ *       script written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan)
+ *       becomes a token of its own, so such text is compared character by character. With stemming,
+ *       only tokens of ASCII letters and digits are stemmed (the Porter stemmer is English-only).
+ *       For ASCII text the result equals the parity tokenizer's. Scores from this tokenizer are not
+ *       comparable with published rouge-score numbers.
  * </ul>
  */
 public final class RougeTokenizer {
@@ -86,7 +86,10 @@ public final class RougeTokenizer {
         flush(current, tokens);
         tokens.add(new String(Character.toChars(cp)));
       } else if (Character.isLetterOrDigit(cp) || isMark(cp)) {
-        if (isMark(cp) && current.length() == 0 && !tokens.isEmpty() && endsWithUnsegmented(tokens)) {
+        if (isMark(cp)
+            && current.length() == 0
+            && !tokens.isEmpty()
+            && endsWithUnsegmented(tokens)) {
           // a combining mark after a single-character token belongs to it (e.g. Thai vowels)
           String last = tokens.remove(tokens.size() - 1);
           tokens.add(last + new String(Character.toChars(cp)));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class Tokenizer13a {
 
-  private static final Pattern SYMBOLS = Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
+  private static final Pattern SYMBOLS =
+      Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
   private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
   private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
   private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");

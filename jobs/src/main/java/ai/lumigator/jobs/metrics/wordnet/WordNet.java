@@ -52,8 +52,15 @@ public final class WordNet {
   }
 
   private static final String[][] NOUN_RULES = {
-    {"s", ""}, {"ses", "s"}, {"ves", "f"}, {"xes", "x"}, {"zes", "z"},
-    {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"},
+    {"s", ""},
+    {"ses", "s"},
+    {"ves", "f"},
+    {"xes", "x"},
+    {"zes", "z"},
+    {"ches", "ch"},
+    {"shes", "sh"},
+    {"men", "man"},
+    {"ies", "y"},
   };
   private static final String[][] VERB_RULES = {
     {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""},
@@ -72,7 +79,8 @@ public final class WordNet {
   private final List<Map<String, List<String>>> exceptions;
   private final byte[][] data;
 
-  private WordNet(Map<String, int[][]> index, List<Map<String, List<String>>> exceptions, byte[][] data) {
+  private WordNet(
+      Map<String, int[][]> index, List<Map<String, List<String>>> exceptions, byte[][] data) {
     this.index = index;
     this.exceptions = exceptions;
     this.data = data;
@@ -234,8 +242,8 @@ public final class WordNet {
   /**
    * Lemma names of every synset of {@code word} ({@code wordnet.synsets(word)}: the word is
    * lower-cased, lemmatized by {@link #morphy} for each part of speech, and looked up), one list
-   * per synset, in NLTK's order. Adjective markers such as "(a)" are removed; names keep their
-   * case and underscores.
+   * per synset, in NLTK's order. Adjective markers such as "(a)" are removed; names keep their case
+   * and underscores.
    */
   public List<List<String>> synsetLemmaNames(String word) {
     String lemma = word.toLowerCase(Locale.ROOT);

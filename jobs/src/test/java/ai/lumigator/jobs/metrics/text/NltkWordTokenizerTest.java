@@ -24,11 +24,33 @@ class NltkWordTokenizerTest {
 
   @Test
   void abbreviationsQuotesAndClitics() {
-    String s = "Mr. Smith went to Washington. He didn't \"like\" it... at all! (Really.) U.S. troops";
+    String s =
+        "Mr. Smith went to Washington. He didn't \"like\" it... at all! (Really.) U.S. troops";
     assertThat(tok.tokenize(s))
         .containsExactly(
-            "Mr.", "Smith", "went", "to", "Washington", ".", "He", "did", "n't", "``", "like", "''",
-            "it", "...", "at", "all", "!", "(", "Really", ".", ")", "U.S.", "troops");
+            "Mr.",
+            "Smith",
+            "went",
+            "to",
+            "Washington",
+            ".",
+            "He",
+            "did",
+            "n't",
+            "``",
+            "like",
+            "''",
+            "it",
+            "...",
+            "at",
+            "all",
+            "!",
+            "(",
+            "Really",
+            ".",
+            ")",
+            "U.S.",
+            "troops");
   }
 
   @Test
@@ -67,7 +89,8 @@ class NltkWordTokenizerTest {
     assertThat(
             punkt.tokenize(
                 "Good muffins cost $3.88\nin New York.  Please buy me\ntwo of them.\nThanks."))
-        .containsExactly("Good muffins cost $3.88\nin New York.", "Please buy me\ntwo of them.", "Thanks.");
+        .containsExactly(
+            "Good muffins cost $3.88\nin New York.", "Please buy me\ntwo of them.", "Thanks.");
     assertThat(punkt.tokenize("")).isEmpty();
     assertThat(punkt.tokenize("   ")).isEmpty();
   }

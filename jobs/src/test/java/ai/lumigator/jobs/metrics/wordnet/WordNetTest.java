@@ -32,11 +32,27 @@ class WordNetTest {
   void meteorSynonymsAsNltk() {
     assertThat(new TreeSet<>(wn.meteorSynonyms("command")))
         .containsExactly(
-            "bid", "bidding", "command", "control", "dictation", "dominate", "instruction",
-            "mastery", "overlook", "overtop", "require", "statement");
+            "bid",
+            "bidding",
+            "command",
+            "control",
+            "dictation",
+            "dominate",
+            "instruction",
+            "mastery",
+            "overlook",
+            "overtop",
+            "require",
+            "statement");
     assertThat(new TreeSet<>(wn.meteorSynonyms("always")))
         .containsExactly(
-            "always", "constantly", "e'er", "ever", "forever", "incessantly", "invariably",
+            "always",
+            "constantly",
+            "e'er",
+            "ever",
+            "forever",
+            "incessantly",
+            "invariably",
             "perpetually");
     assertThat(new TreeSet<>(wn.meteorSynonyms("happy")))
         .containsExactly("felicitous", "glad", "happy", "well-chosen");
