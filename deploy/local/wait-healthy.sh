@@ -26,7 +26,7 @@ echo "smoke workflow smoke-$run_id (S3 → Ray job → S3 → database):"
   --input "{\"runId\": \"$run_id\", \"text\": \"lumigator is up\"}" --execution-timeout 5m -o json \
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  result:", json.dumps(r.get("result", r)))'
 
-cat <<EOF
+cat <<URLS
 
 Lumigator is running:
   API            $API
@@ -34,3 +34,4 @@ Lumigator is running:
   Temporal UI    http://127.0.0.1:${LUMIGATOR_TEMPORAL_UI_PORT:-8233}
   Ray dashboard  http://127.0.0.1:${LUMIGATOR_RAY_DASHBOARD_PORT:-8265}
 Stop with: make stop
+URLS
