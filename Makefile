@@ -12,6 +12,7 @@ build:
 
 ## Bring up the whole local stack (Temporal + UI, Ray head, S3Proxy, worker, API).
 run: build
+	@$(STACK) install
 	@$(STACK) start all
 	@deploy/local/wait-healthy.sh
 
