@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -136,7 +135,6 @@ class CsvReaderTest {
   @ParameterizedTest
   @MethodSource("sharedFiles")
   void readsEverySharedDataset(String file, int rows, List<String> columns) throws Exception {
-    Assumptions.assumeTrue(SharedData.dir().isPresent(), "shared/data not found");
     try (DatasetReader r = DatasetReader.open(Files.newInputStream(SharedData.file(file)))) {
       assertThat(r.columns()).containsExactlyElementsOf(columns);
       int n = 0;
@@ -157,9 +155,8 @@ class CsvReaderTest {
 
   @Test
   void sharedDataDirectoryHoldsOnlyTheKnownCsvFiles() throws Exception {
-    Assumptions.assumeTrue(SharedData.dir().isPresent(), "shared/data not found");
     List<String> known = sharedFiles().map(a -> (String) a.get()[0]).toList();
-    try (Stream<java.nio.file.Path> files = Files.list(SharedData.dir().get())) {
+    try (Stream<java.nio.file.Path> files = Files.list(SharedData.required())) {
       assertThat(
               files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".csv")).toList())
           .containsExactlyInAnyOrderElementsOf(known);
@@ -168,7 +165,6 @@ class CsvReaderTest {
 
   @Test
   void dialogsumFirstRowContent() throws Exception {
-    Assumptions.assumeTrue(SharedData.dir().isPresent(), "shared/data not found");
     try (DatasetReader r =
         DatasetReader.open(Files.newInputStream(SharedData.file("dialogsum_exc.csv")))) {
       DatasetReader.Row first = r.next().orElseThrow();

@@ -9,14 +9,12 @@ import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.jobs.config.JobPaths;
 import ai.lumigator.jobs.storage.LocalObjectStore;
 import ai.lumigator.jobs.testing.LocalFixtures;
-import ai.lumigator.jobs.testing.SharedData;
 import ai.lumigator.jobs.testing.SimpleMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +96,6 @@ class EvaluatorProgramTest {
 
   @Test
   void missingPredictionsCountAsEmptyAndExamplesOnlyOnRequest() {
-    Assumptions.assumeTrue(SharedData.dir().isPresent());
     String ds = LocalFixtures.putSharedDataset(store, "d2", "predictions_gibberish.csv");
     EvaluatorResults out = run(config(ds, List.of("length"), 0, false));
     assertThat(out.artifacts().predictions()).hasSize(5).contains("");

@@ -16,14 +16,12 @@ import ai.lumigator.jobs.inference.InferenceProgram;
 import ai.lumigator.jobs.inference.InferenceResults;
 import ai.lumigator.jobs.storage.LocalObjectStore;
 import ai.lumigator.jobs.testing.LocalFixtures;
-import ai.lumigator.jobs.testing.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,6 @@ class EvaluatorWithRealMetricsTest {
 
   @BeforeEach
   void setUp() {
-    Assumptions.assumeTrue(SharedData.dir().isPresent());
     store = new LocalObjectStore(root);
   }
 

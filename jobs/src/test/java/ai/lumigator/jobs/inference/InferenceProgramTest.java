@@ -14,13 +14,11 @@ import ai.lumigator.jobs.storage.LocalObjectStore;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.jobs.testing.FakeChatServer.Scripted;
 import ai.lumigator.jobs.testing.LocalFixtures;
-import ai.lumigator.jobs.testing.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +107,6 @@ class InferenceProgramTest {
 
   @Test
   void baselineOnSharedDataHasNoUsageAndNullGroundTruthWithoutTheColumn() {
-    Assumptions.assumeTrue(SharedData.dir().isPresent());
     String ds = LocalFixtures.putSharedDataset(store, "d2", "dialogsum_mini_no_gt.csv");
     program().run(config(ds, 0, InferenceServer.of(null, "lead-3", "baseline", 0)));
     JsonNode r = results();
@@ -125,7 +122,6 @@ class InferenceProgramTest {
 
   @Test
   void maxSamplesTakesTheFirstRows() {
-    Assumptions.assumeTrue(SharedData.dir().isPresent());
     String ds = LocalFixtures.putSharedDataset(store, "d3", "dialogsum_500.csv");
     InferenceServer s = InferenceServer.of(server.baseUrl(), "m", "openai", 0).withConcurrency(8);
     program().run(config(ds, 7, s));
@@ -144,7 +140,6 @@ class InferenceProgramTest {
 
   @Test
   void wholeDialogsum500WithConcurrency16KeepsOrder() {
-    Assumptions.assumeTrue(SharedData.dir().isPresent());
     String ds = LocalFixtures.putSharedDataset(store, "d4", "dialogsum_500.csv");
     server.latency(s -> Duration.ofMillis(s.length() % 7)).errorRate(0.05);
     InferenceServer s = InferenceServer.of(server.baseUrl(), "m", "openai", 6);

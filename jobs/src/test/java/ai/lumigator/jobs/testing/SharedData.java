@@ -28,11 +28,16 @@ public final class SharedData {
   }
 
   public static Path file(String name) {
-    Path d =
-        dir()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException("shared/data not found; set LUMIGATOR_SHARED_DATA"));
-    return d.resolve(name);
+    return required().resolve(name);
+  }
+
+  /** The folder; fails (never skips) when it is missing. */
+  public static Path required() {
+    return dir()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the sample datasets (shared/data beside the repository) were not found;"
+                        + " set LUMIGATOR_SHARED_DATA to their folder"));
   }
 }
