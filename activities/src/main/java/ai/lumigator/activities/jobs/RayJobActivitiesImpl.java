@@ -27,13 +27,28 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   private final RayPackages packages;
   private final RayJobSettings settings;
   private final SecretResolver secrets;
+  private final JobObserver observer;
 
   public RayJobActivitiesImpl(
       RayJobsClient client, RayPackages packages, RayJobSettings settings, SecretResolver secrets) {
+    this(client, packages, settings, secrets, JobObserver.NONE);
+  }
+
+  /**
+   * @param observer told of each status change and progress update of an awaited job that has a job
+   *     id (the database row's writer)
+   */
+  public RayJobActivitiesImpl(
+      RayJobsClient client,
+      RayPackages packages,
+      RayJobSettings settings,
+      SecretResolver secrets,
+      JobObserver observer) {
     this.client = client;
     this.packages = packages;
     this.settings = settings;
     this.secrets = secrets;
+    this.observer = observer;
   }
 
   @Override
@@ -76,16 +91,20 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   public RayJobOutcome await(AwaitRayJob request) {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     String id = request.submissionId();
+    String jobId = request.jobId();
     String lastStatus = ctx.getHeartbeatDetails(String.class).orElse(null);
     if (lastStatus != null)
       log.info("Resuming the wait for Ray job {} (last seen {})", id, lastStatus);
+    JobProgress lastProgress = null;
     while (true) {
       RayJobDetails job = current(id);
       String status = lower(job);
       if (!status.equals(lastStatus)) {
         log.info("Ray job {} is {}", id, status);
+        if (jobId != null) observer.statusChanged(jobId, job);
         lastStatus = status;
       }
+      if (jobId != null) lastProgress = observeProgress(jobId, lastProgress);
       heartbeatOrStop(ctx, id, status);
       if (job.status().isTerminal()) return outcome(job, false);
       if (request.deadlineEpochMillis() > 0
@@ -105,6 +124,20 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   @Override
   public String logs(String submissionId) {
     return rayCall(() -> client.logs(submissionId)).orElse("");
+  }
+
+  /** Progress is informative: a failure to read or record it never fails the wait. */
+  private JobProgress observeProgress(String jobId, JobProgress last) {
+    try {
+      var progress = observer.readProgress(jobId);
+      if (progress.isPresent() && !progress.get().equals(last)) {
+        observer.progressChanged(jobId, progress.get());
+        return progress.get();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not update the progress of job {}: {}", jobId, e.getMessage());
+    }
+    return last;
   }
 
   private RayJobDetails current(String id) {

@@ -1,0 +1,3 @@
+package ai.lumigator.activities.jobs;
+
+public record RecordGeneratedDataset(String jobId, String datasetId) {}

@@ -1,0 +1,3 @@
+package ai.lumigator.activities.jobs;
+
+public record SaveJobLogs(String jobId, String submissionId) {}
