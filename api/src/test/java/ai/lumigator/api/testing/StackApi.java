@@ -35,6 +35,7 @@ public final class StackApi implements AutoCloseable {
     args.add("--server.port=0");
     args.add("--spring.temporal.namespace=" + StackWorker.TEST_NAMESPACE);
     args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
+    args.addAll(StackWorker.testSecretKeyUnlessSet(properties));
     for (String p : properties) args.add("--" + p);
     try {
       ConfigurableApplicationContext api =

@@ -4,10 +4,11 @@ import ai.lumigator.activities.jobs.RayJobActivitiesImpl;
 import ai.lumigator.activities.jobs.RayJobSettings;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.ray.RayPackages;
+import ai.lumigator.activities.secrets.RaySecretResolver;
+import ai.lumigator.activities.secrets.SecretStore;
 import ai.lumigator.activities.smoke.SmokeActivitiesImpl;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.persistence.smoke.SmokeRunDao;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,13 +21,14 @@ import org.springframework.context.annotation.Configuration;
 public class ActivityConfiguration {
 
   @Bean
-  RayJobActivitiesImpl rayJobActivities(RayJobsClient ray, LumigatorProperties properties) {
+  RayJobActivitiesImpl rayJobActivities(
+      RayJobsClient ray, LumigatorProperties properties, SecretStore secrets) {
     LumigatorProperties.Jobs jobs = properties.jobs();
     return new RayJobActivitiesImpl(
         ray,
         new RayPackages(ray),
         new RayJobSettings(jobs.jar(), jobs.javaOptions(), properties.ray().pollInterval()),
-        name -> Optional.empty());
+        new RaySecretResolver(secrets));
   }
 
   @Bean

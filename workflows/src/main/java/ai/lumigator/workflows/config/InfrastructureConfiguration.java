@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Clients both processes need: the database (migrated before anything else uses it), S3 and Ray.
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LumigatorProperties.class)
+@Import(SecretsConfiguration.class)
 public class InfrastructureConfiguration {
 
   @Bean(destroyMethod = "close")

@@ -18,6 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class StackWorker {
   public static final String TEST_NAMESPACE = "lumigator-test";
 
+  /** The secret key of test processes (LUMIGATOR_SECRET_KEY): base64 of 32 fixed bytes. */
+  public static final String TEST_SECRET_KEY = "bHVtaWdhdG9yLXRlc3Qta2V5LW9mLTMyLWJ5dGVzLi4=";
+
   private StackWorker() {}
 
   public static ConfigurableApplicationContext start(Path dataDir, String... extraProperties) {
@@ -26,10 +29,19 @@ public final class StackWorker {
     args.add("--spring.temporal.namespace=" + TEST_NAMESPACE);
     args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
     args.add("--lumigator.jobs.jar=" + jobsJar());
+    args.addAll(testSecretKeyUnlessSet(extraProperties));
     for (String p : extraProperties) args.add("--" + p);
     return new SpringApplicationBuilder(WorkerApplication.class)
         .properties("spring.config.name=worker")
         .run(args.toArray(String[]::new));
+  }
+
+  /** The test secret key as an argument, unless the properties set one (a repeated key joins). */
+  public static List<String> testSecretKeyUnlessSet(String... properties) {
+    for (String p : properties) {
+      if (p.startsWith("lumigator.secrets.key=")) return List.of();
+    }
+    return List.of("--lumigator.secrets.key=" + TEST_SECRET_KEY);
   }
 
   /** The jobs jar the reactor built (LUMIGATOR_JOBS_JAR when set). */
