@@ -6,7 +6,8 @@
 #   stack.sh start [component...]    start components (default: infra) — idempotent
 #   stack.sh stop [component...]     stop components we started (default: all)
 #   stack.sh status                  one line per component
-#   stack.sh env                     print the environment the API/worker/tests use
+#   stack.sh env                     print the environment the API/worker/tests use (all but
+#                                    LUMIGATOR_SECRET_KEY, which start takes from $DATA/secret.key)
 #
 # Components: temporal ray s3 (= "infra"), api, worker (= "app"), all.
 set -euo pipefail
@@ -197,6 +198,24 @@ LUMIGATOR_JOBS_JAR=$(jobs_jar)
 EOF
 }
 
+# The key that encrypts stored secrets (AES-256). LUMIGATOR_SECRET_KEY wins; otherwise the data
+# folder keeps one, generated on first start. It is passed to the API and worker only, never
+# printed: secrets stored under one key cannot be read with another, so keep the file.
+SECRET_KEY_FILE="$DATA/secret.key"
+secret_key() {
+  if [ -n "${LUMIGATOR_SECRET_KEY:-}" ]; then printf '%s\n' "$LUMIGATOR_SECRET_KEY"; return; fi
+  if [ ! -s "$SECRET_KEY_FILE" ]; then
+    mkdir -p "$DATA"
+    local tmp="$SECRET_KEY_FILE.$$"
+    ( umask 077
+      if command -v openssl >/dev/null; then openssl rand -base64 32; else head -c 32 /dev/urandom | base64; fi \
+        > "$tmp" )
+    chmod 600 "$tmp" && mv "$tmp" "$SECRET_KEY_FILE"
+    log "generated the secret key $SECRET_KEY_FILE (keep it: stored secrets need it)"
+  fi
+  cat "$SECRET_KEY_FILE"
+}
+
 jobs_jar() { ls "$ROOT"/jobs/target/lumigator-jobs-*-all.jar 2>/dev/null | head -n1; }
 exec_jar() { ls "$ROOT/$1"/target/lumigator-"$1"-*-exec.jar 2>/dev/null | head -n1; }
 
@@ -205,6 +224,7 @@ start_java_app() { # name module
   [ -n "$jar" ] || die "$2 is not built; run 'mvn -DskipTests install' first (make run does)"
   if pid_alive "$name"; then log "$name already running"; return 0; fi
   local envs=(); while IFS= read -r l; do envs+=("$l"); done < <(app_env)
+  envs+=("LUMIGATOR_SECRET_KEY=$(secret_key)")
   spawn "$name" env "${envs[@]}" java ${LUMIGATOR_JAVA_OPTS:--Xmx512m} -jar "$jar"
   touch "$RUN/$name.ours"
 }
