@@ -47,16 +47,36 @@ public final class ActivityStubs {
   }
 
   /**
+   * A submit that a cancellation waits for: once it returns, the caller knows whether Ray has the
+   * job, so a cancelled workflow can stop it instead of leaving it running.
+   */
+  public static <T> T raySubmitCompletingOnCancel(Class<T> type) {
+    return Workflow.newActivityStub(
+        type,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.RAY)
+            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
+  /**
    * The long await: heartbeats, so a dead worker is noticed within the heartbeat timeout and the
    * activity resumes elsewhere; cancellation waits until the activity has stopped the Ray job.
    */
   public static <T> T rayAwait(Class<T> type, Duration jobTimeout) {
+    return rayAwait(type, jobTimeout, AWAIT_HEARTBEAT_TIMEOUT);
+  }
+
+  /** {@link #rayAwait(Class, Duration)} with the given heartbeat timeout (from configuration). */
+  public static <T> T rayAwait(Class<T> type, Duration jobTimeout, Duration heartbeatTimeout) {
     return Workflow.newActivityStub(
         type,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.RAY)
             .setStartToCloseTimeout(jobTimeout.plus(Duration.ofMinutes(10)))
-            .setHeartbeatTimeout(AWAIT_HEARTBEAT_TIMEOUT)
+            .setHeartbeatTimeout(heartbeatTimeout)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
             .setRetryOptions(TRANSIENT)
             .build());

@@ -1,0 +1,232 @@
+package ai.lumigator.workflows.jobs;
+
+import ai.lumigator.activities.TaskQueues;
+import ai.lumigator.activities.datasets.DatasetIngestRequest;
+import ai.lumigator.activities.jobs.AwaitRayJob;
+import ai.lumigator.activities.jobs.GeneratedCsv;
+import ai.lumigator.activities.jobs.JobActivities;
+import ai.lumigator.activities.jobs.RayJobActivities;
+import ai.lumigator.activities.jobs.RayJobOutcome;
+import ai.lumigator.activities.jobs.RayJobSubmission;
+import ai.lumigator.activities.jobs.RecordGeneratedDataset;
+import ai.lumigator.activities.jobs.RecordJobOutcome;
+import ai.lumigator.activities.jobs.SaveJobLogs;
+import ai.lumigator.activities.jobs.SaveJobResult;
+import ai.lumigator.activities.jobs.WriteGeneratedCsv;
+import ai.lumigator.persistence.jobs.JobStatuses;
+import ai.lumigator.workflows.ActivityStubs;
+import ai.lumigator.workflows.WorkflowIds;
+import ai.lumigator.workflows.datasets.DatasetIngestWorkflow;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+public class JobWorkflowImpl implements JobWorkflow {
+  private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
+
+  private final RayJobActivities ray =
+      ActivityStubs.raySubmitCompletingOnCancel(RayJobActivities.class);
+  private final JobActivities io = ActivityStubs.io(JobActivities.class);
+
+  private String status = JobStatuses.CREATED;
+  private long done = -1;
+  private long total = -1;
+
+  @Override
+  public JobResult run(JobRequest request) {
+    String jobId = request.jobId();
+    RayJobActivities rayAwait =
+        ActivityStubs.rayAwait(
+            RayJobActivities.class,
+            Duration.ofSeconds(request.timeoutSeconds()),
+            Duration.ofSeconds(request.heartbeatTimeoutSeconds()));
+    RayJobOutcome outcome;
+    try {
+      ray.submit(
+          new RayJobSubmission(
+              jobId,
+              request.command(),
+              request.configJson(),
+              metadata(request),
+              request.secretName()));
+      if (JobStatuses.CREATED.equals(status)) status = JobStatuses.PENDING;
+      long deadline = Workflow.currentTimeMillis() + request.timeoutSeconds() * 1000;
+      outcome = rayAwait.await(new AwaitRayJob(jobId, jobId, deadline));
+    } catch (CanceledFailure e) {
+      return stopped(jobId);
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) return stopped(jobId);
+      // submit refused (bad secret, Ray rejected the job) or the Ray job vanished
+      String reason = reason(e);
+      log.warn("Job {} failed before it ended on Ray: {}", jobId, reason);
+      return detached(
+          () -> {
+            saveLogsQuietly(jobId);
+            return finish(jobId, JobStatuses.FAILED, null, reason, null);
+          });
+    }
+    // From here on the job's true outcome is known: a late stop must not disturb recording it.
+    RayJobOutcome ended = outcome;
+    return detached(() -> afterRay(request, ended));
+  }
+
+  /** Runs to the end even when the workflow is being cancelled. */
+  private static JobResult detached(Supplier<JobResult> work) {
+    JobResult[] result = new JobResult[1];
+    Workflow.newDetachedCancellationScope(() -> result[0] = work.get()).run();
+    return result[0];
+  }
+
+  private JobResult afterRay(JobRequest request, RayJobOutcome outcome) {
+    String jobId = request.jobId();
+    saveLogsQuietly(jobId);
+    if (outcome.timedOut()) {
+      return finish(
+          jobId,
+          JobStatuses.STOPPED,
+          outcome,
+          "Job exceeded its timeout of " + request.timeoutSeconds() + " s and was stopped",
+          null);
+    }
+    if (!outcome.succeeded()) {
+      String rayStatus = outcome.status();
+      String status = JobStatuses.STOPPED.equals(rayStatus) ? rayStatus : JobStatuses.FAILED;
+      String reason =
+          outcome.message() != null ? outcome.message() : "Ray job ended " + outcome.status();
+      return finish(jobId, status, outcome, reason, null);
+    }
+    if (!io.saveResult(new SaveJobResult(jobId, request.resultsKey()))) {
+      return finish(
+          jobId,
+          JobStatuses.FAILED,
+          outcome,
+          "The job ended without writing its results to " + request.resultsKey(),
+          null);
+    }
+    String datasetId = null;
+    if (request.generatedDataset() != null) {
+      try {
+        datasetId = storeDataset(request);
+      } catch (ActivityFailure | ChildWorkflowFailure e) {
+        return finish(
+            jobId,
+            JobStatuses.FAILED,
+            outcome,
+            "Storing the generated dataset failed: " + reason(e),
+            null);
+      }
+    }
+    return finish(jobId, JobStatuses.SUCCEEDED, outcome, null, datasetId);
+  }
+
+  private String storeDataset(JobRequest request) {
+    String jobId = request.jobId();
+    GeneratedDatasetSpec spec = request.generatedDataset();
+    String datasetId = generatedDatasetId(jobId);
+    GeneratedCsv csv =
+        io.writeGeneratedCsv(
+            new WriteGeneratedCsv(
+                jobId,
+                request.resultsKey(),
+                spec.outputField(),
+                "jobs/outputs/" + jobId + "/" + spec.filename()));
+    DatasetIngestWorkflow ingest =
+        Workflow.newChildWorkflowStub(
+            DatasetIngestWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(WorkflowIds.datasetIngest(datasetId))
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .build());
+    String ingested =
+        ingest.ingest(
+            new DatasetIngestRequest(
+                datasetId,
+                csv.stagingKey(),
+                spec.filename(),
+                csv.sizeBytes(),
+                jobId,
+                spec.generatedBy(),
+                true));
+    io.recordGeneratedDataset(new RecordGeneratedDataset(jobId, ingested));
+    return ingested;
+  }
+
+  /** The id of the dataset a job generates: derived from the job id, so a retry finds it again. */
+  public static String generatedDatasetId(String jobId) {
+    return UUID.nameUUIDFromBytes(("generated-dataset:" + jobId).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  private JobResult stopped(String jobId) {
+    log.info("Job {} cancelled; recording it stopped", jobId);
+    return detached(
+        () -> {
+          // the await stops the Ray job when cancelled; this covers a cancel during submit
+          try {
+            ray.stop(jobId);
+          } catch (ActivityFailure e) {
+            log.info("Ray had nothing to stop for job {}: {}", jobId, reason(e));
+          }
+          saveLogsQuietly(jobId);
+          return finish(jobId, JobStatuses.STOPPED, null, "Stopped on request", null);
+        });
+  }
+
+  private JobResult finish(
+      String jobId, String status, RayJobOutcome outcome, String reason, String datasetId) {
+    io.recordOutcome(new RecordJobOutcome(jobId, status, outcome, reason));
+    this.status = status;
+    return new JobResult(jobId, status, reason, datasetId);
+  }
+
+  private void saveLogsQuietly(String jobId) {
+    try {
+      io.saveLogs(new SaveJobLogs(jobId, jobId));
+    } catch (ActivityFailure e) {
+      log.warn("Logs of job {} not saved: {}", jobId, reason(e));
+    }
+  }
+
+  private static Map<String, String> metadata(JobRequest request) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("job_type", request.jobType());
+    m.put("job_id", request.jobId());
+    return m;
+  }
+
+  private static String reason(TemporalFailure e) {
+    Throwable t = e;
+    while (t.getCause() != null
+        && t instanceof TemporalFailure
+        && !(t instanceof ApplicationFailure)) t = t.getCause();
+    if (t instanceof ApplicationFailure af) return af.getOriginalMessage();
+    return t instanceof TemporalFailure tf ? tf.getOriginalMessage() : t.getMessage();
+  }
+
+  @Override
+  public JobState state() {
+    return new JobState(status, done, total);
+  }
+
+  @Override
+  public void observe(JobObservation observation) {
+    if (observation.status() != null && !JobStatuses.isTerminal(status)) {
+      status = observation.status();
+    }
+    if (observation.done() >= 0) {
+      done = observation.done();
+      total = observation.total();
+    }
+  }
+}
