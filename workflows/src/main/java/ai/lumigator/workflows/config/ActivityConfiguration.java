@@ -1,5 +1,6 @@
 package ai.lumigator.workflows.config;
 
+import ai.lumigator.activities.jobs.JobObserver;
 import ai.lumigator.activities.jobs.RayJobActivitiesImpl;
 import ai.lumigator.activities.jobs.RayJobSettings;
 import ai.lumigator.activities.ray.RayJobsClient;
@@ -22,13 +23,17 @@ public class ActivityConfiguration {
 
   @Bean
   RayJobActivitiesImpl rayJobActivities(
-      RayJobsClient ray, LumigatorProperties properties, SecretStore secrets) {
+      RayJobsClient ray,
+      LumigatorProperties properties,
+      SecretStore secrets,
+      JobObserver jobObserver) {
     LumigatorProperties.Jobs jobs = properties.jobs();
     return new RayJobActivitiesImpl(
         ray,
         new RayPackages(ray),
         new RayJobSettings(jobs.jar(), jobs.javaOptions(), properties.ray().pollInterval()),
-        new RaySecretResolver(secrets));
+        new RaySecretResolver(secrets),
+        jobObserver);
   }
 
   @Bean
