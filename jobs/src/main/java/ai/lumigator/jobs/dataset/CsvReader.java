@@ -22,11 +22,13 @@ import java.util.Optional;
  * <p>Leniencies (as Python's {@code csv} module in its default mode): records end at CRLF, LF or a
  * lone CR outside quotes; a quote inside an unquoted field is kept literally; characters after a
  * closing quote are appended to the field; blank lines are skipped; a UTF-8 byte-order mark at the
- * start is dropped. Errors: a quoted field still open at end of input, and bytes that are not UTF-8
- * (when reading from a stream).
+ * start is dropped. Errors ({@link CsvSyntaxException}): a quoted field still open at end of input,
+ * and bytes that are not UTF-8 (when reading from a stream). Optional {@link CsvLimits} bound the
+ * size of one record ({@link CsvLimitException}) and may forbid NUL characters.
  */
 public final class CsvReader implements Closeable {
   private final Reader in;
+  private final CsvLimits limits;
   private final char[] buf = new char[64 * 1024];
   private int pos;
   private int len;
@@ -34,19 +36,30 @@ public final class CsvReader implements Closeable {
   private long line = 1;
   private long records;
   private boolean started;
+  private long recordChars;
 
   public CsvReader(Reader in) {
+    this(in, CsvLimits.NONE);
+  }
+
+  public CsvReader(Reader in, CsvLimits limits) {
     this.in = in;
+    this.limits = limits;
   }
 
   /** Reads UTF-8 strictly from a stream (malformed bytes are an error, not U+FFFD). */
   public static CsvReader utf8(InputStream in) {
+    return utf8(in, CsvLimits.NONE);
+  }
+
+  /** As {@link #utf8(InputStream)}, within {@code limits}. */
+  public static CsvReader utf8(InputStream in, CsvLimits limits) {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new CsvReader(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024));
+    return new CsvReader(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024), limits);
   }
 
   /** Number of records returned so far (the header counts as one). */
@@ -59,7 +72,7 @@ public final class CsvReader implements Closeable {
     try {
       return Optional.ofNullable(readRecord());
     } catch (CharacterCodingException e) {
-      throw new CsvFormatException("not UTF-8 text near line " + line, e);
+      throw new CsvSyntaxException("not UTF-8 text near line " + line, e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read CSV near line " + line + ": " + e.getMessage(), e);
@@ -117,6 +130,7 @@ public final class CsvReader implements Closeable {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean atFieldStart = true;
+    recordChars = 0;
     while (true) {
       if (c == '"' && atFieldStart) {
         readQuoted(field, line);
@@ -125,24 +139,23 @@ public final class CsvReader implements Closeable {
         continue;
       }
       if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
+        addField(fields, field);
         atFieldStart = true;
         c = read();
         continue;
       }
       if (c == -1 || c == '\n' || c == '\r') {
+        addField(fields, field);
         if (c == '\r' && peek() == '\n') {
           read();
         }
         if (c != -1) {
           line++;
         }
-        fields.add(field.toString());
         records++;
         return fields;
       }
-      field.append((char) c);
+      append(field, c);
       atFieldStart = false;
       c = read();
     }
@@ -152,13 +165,13 @@ public final class CsvReader implements Closeable {
     while (true) {
       int c = read();
       if (c == -1) {
-        throw new CsvFormatException(
+        throw new CsvSyntaxException(
             "unexpected end of input inside a quoted field that starts on line " + startLine);
       }
       if (c == '"') {
         if (peek() == '"') {
           read();
-          field.append('"');
+          append(field, '"');
           continue;
         }
         return;
@@ -170,8 +183,32 @@ public final class CsvReader implements Closeable {
           line++;
         }
       }
-      field.append((char) c);
+      append(field, c);
     }
+  }
+
+  private void append(StringBuilder field, int c) {
+    if (c == 0 && !limits.nulAllowed()) {
+      throw new CsvSyntaxException("a NUL character on line " + line + " (binary data?)");
+    }
+    if (field.length() >= limits.maxFieldChars()) {
+      throw new CsvLimitException(
+          "a cell is longer than " + limits.maxFieldChars() + " characters (line " + line + ")");
+    }
+    if (++recordChars > limits.maxRecordChars()) {
+      throw new CsvLimitException(
+          "a record is longer than " + limits.maxRecordChars() + " characters (line " + line + ")");
+    }
+    field.append((char) c);
+  }
+
+  private void addField(List<String> fields, StringBuilder field) {
+    if (fields.size() >= limits.maxFields()) {
+      throw new CsvLimitException(
+          "a record has more than " + limits.maxFields() + " cells (line " + line + ")");
+    }
+    fields.add(field.toString());
+    field.setLength(0);
   }
 
   @Override

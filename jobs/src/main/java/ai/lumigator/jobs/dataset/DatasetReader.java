@@ -42,7 +42,12 @@ public final class DatasetReader implements Closeable {
 
   /** Reads UTF-8 CSV from a stream; closing the reader closes the stream. */
   public static DatasetReader open(InputStream in) {
-    CsvReader csv = CsvReader.utf8(in);
+    return open(in, CsvLimits.NONE);
+  }
+
+  /** As {@link #open(InputStream)}, each record within {@code limits}. */
+  public static DatasetReader open(InputStream in, CsvLimits limits) {
+    CsvReader csv = CsvReader.utf8(in, limits);
     try {
       return new DatasetReader(csv);
     } catch (RuntimeException e) {
