@@ -35,6 +35,22 @@ public final class ActivityStubs {
             .build());
   }
 
+  /**
+   * I/O on the I/O queue whose transient failures retry only until {@code deadline} has passed
+   * since the first attempt; then the activity fails, so the workflow can clean up and report.
+   */
+  public static <T> T ioWithin(Class<T> type, Duration deadline) {
+    return Workflow.newActivityStub(
+        type,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.IO)
+            .setStartToCloseTimeout(
+                deadline.compareTo(Duration.ofMinutes(10)) < 0 ? deadline : Duration.ofMinutes(10))
+            .setScheduleToCloseTimeout(deadline)
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
   /** Short calls to Ray (submit, stop, logs). */
   public static <T> T raySubmit(Class<T> type) {
     return Workflow.newActivityStub(

@@ -1,0 +1,70 @@
+package ai.lumigator.workflows.datasets;
+
+import ai.lumigator.activities.datasets.CanonicalDataset;
+import ai.lumigator.activities.datasets.DatasetIngestActivities;
+import ai.lumigator.activities.datasets.DatasetIngestRequest;
+import ai.lumigator.activities.datasets.DatasetRecord;
+import ai.lumigator.activities.datasets.InvalidDatasetException;
+import ai.lumigator.workflows.ActivityStubs;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+
+/**
+ * Canonicalise → record → delete staging. If canonicalising or recording fails for good (invalid
+ * content, or storage still failing at the deadline), everything the ingest may have written is
+ * discarded and the workflow fails: invalid content with type {@link
+ * InvalidDatasetException#FAILURE_TYPE} and the client's message, anything else with the type of
+ * the last underlying failure.
+ */
+public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
+  /** Canonicalising and recording, retries included, must be done by then. */
+  static final Duration DEADLINE = Duration.ofMinutes(5);
+
+  /** Failure type when the ingest failed without a typed cause (e.g. a timeout). */
+  public static final String FAILED = "DatasetIngestFailed";
+
+  private final DatasetIngestActivities steps =
+      ActivityStubs.ioWithin(DatasetIngestActivities.class, DEADLINE);
+
+  /** Clean-up retries until it succeeds: nothing may be left behind. */
+  private final DatasetIngestActivities cleanup = ActivityStubs.io(DatasetIngestActivities.class);
+
+  @Override
+  public String ingest(DatasetIngestRequest request) {
+    try {
+      CanonicalDataset dataset = steps.canonicalise(request);
+      steps.record(new DatasetRecord(request, dataset));
+    } catch (ActivityFailure e) {
+      cleanup.discard(request);
+      throw failure(request, e);
+    }
+    cleanup.deleteStaging(request);
+    return request.datasetId();
+  }
+
+  private static ApplicationFailure failure(DatasetIngestRequest request, ActivityFailure e) {
+    ApplicationFailure cause = deepestApplicationFailure(e);
+    if (cause != null && InvalidDatasetException.FAILURE_TYPE.equals(cause.getType())) {
+      return ApplicationFailure.newNonRetryableFailure(cause.getOriginalMessage(), cause.getType());
+    }
+    String reason =
+        cause != null
+            ? cause.getOriginalMessage()
+            : e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        "Dataset " + request.datasetId() + " could not be ingested: " + reason,
+        cause != null ? cause.getType() : FAILED,
+        e);
+  }
+
+  private static ApplicationFailure deepestApplicationFailure(Throwable e) {
+    ApplicationFailure found = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        found = af;
+      }
+    }
+    return found;
+  }
+}

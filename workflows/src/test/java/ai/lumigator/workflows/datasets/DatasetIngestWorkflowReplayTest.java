@@ -1,0 +1,23 @@
+package ai.lumigator.workflows.datasets;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays histories recorded from real runs (DatasetIngestWorkflowStackTest writes fresh ones to
+ * target/histories): an ingest that succeeded and one whose content was invalid (clean-up path).
+ */
+class DatasetIngestWorkflowReplayTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"histories/dataset-ingest.json", "histories/dataset-ingest-invalid.json"})
+  void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
+    File history =
+        new File(
+            Objects.requireNonNull(getClass().getClassLoader().getResource(resource), resource)
+                .toURI());
+    WorkflowReplayer.replayWorkflowExecution(history, DatasetIngestWorkflowImpl.class);
+  }
+}
