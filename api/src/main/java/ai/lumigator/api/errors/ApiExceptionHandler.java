@@ -32,6 +32,11 @@ public class ApiExceptionHandler {
     return detail(e.status(), e.getMessage());
   }
 
+  @ExceptionHandler(RequestShapeException.class)
+  ResponseEntity<Map<String, Object>> shape(RequestShapeException e) {
+    return ResponseEntity.unprocessableEntity().body(Map.of("detail", e.errors()));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
     String where =

@@ -1,0 +1,203 @@
+package ai.lumigator.api.jobs;
+
+import ai.lumigator.activities.ray.RayException;
+import ai.lumigator.activities.ray.RayJobsClient;
+import ai.lumigator.activities.storage.S3Storage;
+import ai.lumigator.api.errors.BadRequestException;
+import ai.lumigator.api.errors.ConflictException;
+import ai.lumigator.api.errors.InvalidInputException;
+import ai.lumigator.api.errors.NotFoundException;
+import ai.lumigator.api.errors.UpstreamException;
+import ai.lumigator.jobs.config.JobPaths;
+import ai.lumigator.persistence.datasets.DatasetDao;
+import ai.lumigator.persistence.datasets.DatasetRow;
+import ai.lumigator.persistence.jobs.JobDao;
+import ai.lumigator.persistence.jobs.JobRow;
+import ai.lumigator.persistence.jobs.JobStatuses;
+import ai.lumigator.persistence.secrets.SecretDao;
+import ai.lumigator.workflows.config.LumigatorProperties;
+import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
+import ai.lumigator.workflows.jobs.JobRequest;
+import ai.lumigator.workflows.jobs.JobWorkflows;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Jobs: create (row, then workflow), read from the database, stop through the workflow. */
+@Service
+public class JobService {
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JobDao jobs;
+  private final DatasetDao datasets;
+  private final SecretDao secrets;
+  private final S3Storage storage;
+  private final RayJobsClient ray;
+  private final WorkflowClient workflows;
+  private final LumigatorProperties properties;
+  private final Clock clock = Clock.systemUTC();
+
+  public JobService(
+      Jdbi jdbi,
+      S3Storage storage,
+      RayJobsClient ray,
+      WorkflowClient workflows,
+      LumigatorProperties properties) {
+    this.jobs = jdbi.onDemand(JobDao.class);
+    this.datasets = jdbi.onDemand(DatasetDao.class);
+    this.secrets = jdbi.onDemand(SecretDao.class);
+    this.storage = storage;
+    this.ray = ray;
+    this.workflows = workflows;
+    this.properties = properties;
+  }
+
+  public JobRow create(String endpointType, JsonNode body) {
+    JobSpec spec = JobCreateParser.parse(body, endpointType);
+    DatasetRow dataset =
+        datasets
+            .findById(spec.datasetId().toString())
+            .orElseThrow(() -> new NotFoundException("Dataset", spec.datasetId()));
+    if (spec.secretKeyName() != null && secrets.findCiphertext(spec.secretKeyName()).isEmpty()) {
+      throw new BadRequestException(
+          "Cannot create job '"
+              + spec.name()
+              + "': Requested secret key '"
+              + spec.secretKeyName()
+              + "' is not configured.");
+    }
+    String id = UUID.randomUUID().toString();
+    String configJson = JobPrograms.configJson(spec, id, storage.bucket(), dataset.filename());
+    JobRow row =
+        JobRow.created(
+            id,
+            spec.name(),
+            spec.description(),
+            spec.jobType(),
+            dataset.id(),
+            null,
+            configJson,
+            body.toString(),
+            spec.secretKeyName(),
+            clock.millis());
+    jobs.insert(row);
+    GeneratedDatasetSpec generated =
+        spec.storeToDataset()
+            ? new GeneratedDatasetSpec(
+                JobPrograms.generatedFilename(dataset.filename(), spec.jobType(), spec.model()),
+                spec.outputField(),
+                spec.model())
+            : null;
+    JobRequest request =
+        new JobRequest(
+            id,
+            spec.jobType(),
+            JobPrograms.command(spec.jobType()),
+            configJson,
+            spec.secretKeyName(),
+            dataset.id(),
+            spec.model(),
+            JobPaths.resultsKey(spec.name(), id),
+            spec.timeoutSeconds(),
+            Math.max(1, properties.ray().heartbeatTimeout().toSeconds()),
+            generated);
+    try {
+      JobWorkflows.start(workflows, request);
+    } catch (RuntimeException e) {
+      // the client sees the failure: leave nothing behind
+      jobs.delete(id);
+      log.warn("Job {} not started: {}", id, e.getMessage());
+      throw new UpstreamException("Temporal", "could not start the job's workflow", e);
+    }
+    log.info("Job {} ({}) created on dataset {}", id, spec.jobType(), dataset.id());
+    return row;
+  }
+
+  public JobListing list(Collection<String> jobTypes, long skip, long limit) {
+    List<JobResponse> items =
+        jobs.list(jobTypes, skip, limit).stream().map(JobResponse::of).toList();
+    return new JobListing(jobs.count(jobTypes), items);
+  }
+
+  public JobRow get(UUID id) {
+    return jobs.findById(id.toString()).orElseThrow(() -> new NotFoundException("Job", id));
+  }
+
+  public String logs(UUID id) {
+    JobRow row = get(id);
+    if (row.logs() != null) return row.logs();
+    if (row.raySubmissionId() == null) return "";
+    try {
+      return ray.logs(row.raySubmissionId()).orElse("");
+    } catch (RayException e) {
+      throw new UpstreamException("Ray", e.getMessage(), e);
+    }
+  }
+
+  public JsonNode result(UUID id) {
+    JobRow row = get(id);
+    if (!JobStatuses.SUCCEEDED.equals(row.status()) || row.resultSummaryJson() == null) {
+      throw new ConflictException(
+          "Job " + id + " has no result: its status is " + row.status() + ", not succeeded");
+    }
+    try {
+      return JSON.readTree(row.resultSummaryJson());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored result summary of job " + id + " is unreadable", e);
+    }
+  }
+
+  public Map<String, String> resultDownload(UUID id) {
+    JobRow row = get(id);
+    String key =
+        row.resultsKey() != null ? row.resultsKey() : JobPaths.resultsKey(row.name(), row.id());
+    return Map.of("id", row.id(), "download_url", storage.presignGet(key));
+  }
+
+  public GeneratedDatasetResponse dataset(UUID id) {
+    Optional<DatasetRow> dataset =
+        jobs.findById(id.toString())
+            .map(JobRow::generatedDatasetId)
+            .flatMap(datasets::findById)
+            .or(() -> datasets.findByRunId(id.toString()).stream().findFirst());
+    return dataset
+        .map(GeneratedDatasetResponse::of)
+        .orElseThrow(
+            () ->
+                new InvalidInputException("Dataset not available: not found using job ID: " + id));
+  }
+
+  public JobRow stop(UUID id) {
+    JobRow row = get(id);
+    if (JobStatuses.isTerminal(row.status())) throw alreadyEnded(row);
+    try {
+      WorkflowStub.fromTyped(JobWorkflows.existing(workflows, row.id())).cancel();
+      log.info("Job {}: stop requested", id);
+    } catch (WorkflowNotFoundException e) {
+      // the workflow has closed meanwhile: its final status is (about to be) recorded
+      JobRow now = get(id);
+      if (JobStatuses.isTerminal(now.status())) throw alreadyEnded(now);
+      log.warn("Job {} has no running workflow; recording it stopped", id);
+      jobs.setFailureReason(row.id(), "Stopped on request (no running workflow)", clock.millis());
+      jobs.updateStatus(row.id(), JobStatuses.STOPPED, clock.millis());
+    }
+    return get(id);
+  }
+
+  private static ConflictException alreadyEnded(JobRow row) {
+    return new ConflictException("Job " + row.id() + " has already ended: " + row.status());
+  }
+}

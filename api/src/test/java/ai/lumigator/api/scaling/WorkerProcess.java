@@ -1,0 +1,115 @@
+package ai.lumigator.api.scaling;
+
+import ai.lumigator.workflows.testing.StackWorker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One worker as its own JVM, started from the exec jar the workflows module built, configured only
+ * through {@code LUMIGATOR_*} environment variables as a deployment would be.
+ */
+final class WorkerProcess implements AutoCloseable {
+  static final String READY_LINE = "Lumigator worker started";
+
+  private final String identity;
+  private final Process process;
+  private final Path log;
+
+  private WorkerProcess(String identity, Process process, Path log) {
+    this.identity = identity;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts the worker; {@link #awaitReady} waits for it. */
+  static WorkerProcess start(String identity, String databaseUrl, Path logDir) throws IOException {
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(identity + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-jar", execJar().toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    // the rest (S3, Ray, Temporal target) is inherited from the stack environment of the test
+    Map<String, String> env = builder.environment();
+    env.put("LUMIGATOR_WORKER_IDENTITY", identity);
+    env.put("LUMIGATOR_TEMPORAL_NAMESPACE", StackWorker.TEST_NAMESPACE);
+    env.put("LUMIGATOR_DB_URL", databaseUrl);
+    env.put("LUMIGATOR_SECRET_KEY", StackWorker.TEST_SECRET_KEY);
+    env.put("LUMIGATOR_JOBS_JAR", StackWorker.jobsJar().toString());
+    return new WorkerProcess(identity, builder.start(), log);
+  }
+
+  /** Waits until the worker logged that its Temporal workers started. */
+  void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (Files.exists(log) && Files.readString(log).contains(READY_LINE)) return;
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            identity + " exited with " + process.exitValue() + " before it was ready: " + tail());
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(identity + " not ready within " + timeout + ": " + tail());
+  }
+
+  String identity() {
+    return identity;
+  }
+
+  /** SIGKILL: no shutdown hook runs, in-flight tasks are abandoned as by a crashed node. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(identity + " still alive 30 s after SIGKILL");
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String tail() throws IOException {
+    if (!Files.exists(log)) return "(no log)";
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (!process.isAlive()) return;
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+  }
+
+  /** The worker's exec jar from this reactor build (workflows is built before api). */
+  static Path execJar() {
+    Path target = Path.of("..", "workflows", "target").toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("lumigator-workflows-.*-exec\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> noJar(target));
+    } catch (IOException e) {
+      throw noJar(target);
+    }
+  }
+
+  private static IllegalStateException noJar(Path target) {
+    return new IllegalStateException(
+        "no lumigator-workflows-*-exec.jar in " + target + "; run mvn install first");
+  }
+}
