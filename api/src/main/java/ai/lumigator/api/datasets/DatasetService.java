@@ -1,0 +1,75 @@
+package ai.lumigator.api.datasets;
+
+import ai.lumigator.activities.datasets.DatasetKeys;
+import ai.lumigator.activities.storage.ObjectInfo;
+import ai.lumigator.activities.storage.S3Storage;
+import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.errors.NotFoundException;
+import ai.lumigator.api.errors.UpstreamException;
+import ai.lumigator.persistence.datasets.DatasetDao;
+import ai.lumigator.persistence.datasets.DatasetRow;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Reads, download links and deletion of datasets. */
+@Service
+public class DatasetService {
+  static final String RESOURCE = "Dataset";
+  private static final Logger log = LoggerFactory.getLogger(DatasetService.class);
+
+  private final DatasetDao datasets;
+  private final S3Storage storage;
+
+  DatasetService(Jdbi jdbi, S3Storage storage) {
+    this.datasets = jdbi.onDemand(DatasetDao.class);
+    this.storage = storage;
+  }
+
+  DatasetListResponse list(long skip, long limit) {
+    List<DatasetResponse> items =
+        datasets.list(skip, limit).stream().map(DatasetResponse::of).toList();
+    return new DatasetListResponse(datasets.count(), items);
+  }
+
+  /** The row of a dataset, or 404 "Dataset with ID {id} not found". */
+  public DatasetRow get(UUID id) {
+    return datasets.findById(id.toString()).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+  }
+
+  /**
+   * Presigned GETs of the objects in the dataset's folder whose key ends with {@code extension}
+   * (trimmed, case-insensitive; blank or absent = every object), in key order.
+   */
+  DatasetDownloadResponse downloadUrls(UUID id, String extension) {
+    DatasetRow row = get(id);
+    String suffix = extension == null ? "" : extension.strip().toLowerCase(Locale.ROOT);
+    try {
+      List<String> urls =
+          storage.list(row.storagePrefix() + "/").stream()
+              .map(ObjectInfo::key)
+              .filter(key -> key.toLowerCase(Locale.ROOT).endsWith(suffix))
+              .map(storage::presignGet)
+              .toList();
+      return new DatasetDownloadResponse(row.id(), urls);
+    } catch (StorageException e) {
+      throw new UpstreamException("S3", e.getMessage(), e);
+    }
+  }
+
+  /** Removes the objects (those already missing are fine), then the row. */
+  void delete(UUID id) {
+    DatasetRow row = get(id);
+    try {
+      int objects = storage.deletePrefix(DatasetKeys.root(row.id()));
+      datasets.delete(row.id());
+      log.info("Dataset {} deleted with {} object(s)", row.id(), objects);
+    } catch (StorageException e) {
+      throw new UpstreamException("S3", e.getMessage(), e);
+    }
+  }
+}
