@@ -112,6 +112,10 @@ public interface WorkflowDao {
   @SqlQuery("SELECT job_id FROM workflow_jobs WHERE workflow_id = :workflowId AND role = :role")
   Optional<String> jobOf(@Bind("workflowId") String workflowId, @Bind("role") String role);
 
+  /** The workflow that ran {@code jobId}, if a workflow ran it. */
+  @SqlQuery("SELECT workflow_id FROM workflow_jobs WHERE job_id = :jobId")
+  Optional<String> workflowOfJob(@Bind("jobId") String jobId);
+
   /** The workflow's jobs, inference before evaluator. */
   @SqlQuery(
       """

@@ -125,6 +125,9 @@ class WorkflowDaoTest {
             new WorkflowJobRow("w", WorkflowJobRow.EVALUATOR, "j2"));
     assertThat(dao.jobOf("w", WorkflowJobRow.EVALUATOR)).contains("j2");
     assertThat(dao.jobsOf("other")).isEmpty();
+    assertThat(dao.workflowOfJob("j1")).contains("w");
+    assertThat(dao.workflowOfJob("j2")).contains("w");
+    assertThat(dao.workflowOfJob("unlinked")).isEmpty();
   }
 
   @DatabaseTest
