@@ -4,7 +4,7 @@ STACK := deploy/local/stack.sh
 MVN := mvn -B -q
 DATA ?= $(CURDIR)/.lumigator
 
-.PHONY: run stop status build test unit-test stack-test install-tools clean
+.PHONY: run stop status build test unit-test stack-test install-tools deploy-check clean
 
 ## Build everything (jobs jar, API and worker executables) without running tests.
 build:
@@ -30,6 +30,10 @@ install-tools:
 ## Starts what the tests need (reusing a running stack) and stops only what it started.
 test:
 	@deploy/local/run-tests.sh
+
+## Check the deployment files (deploy/docker, deploy/compose, deploy/k8s) without an engine or cluster.
+deploy-check:
+	@deploy/tools/deploy-check.sh
 
 ## Unit and workflow tests only (no stack needed).
 unit-test:

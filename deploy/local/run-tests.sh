@@ -20,6 +20,9 @@ t0=$SECONDS
 echo "== build and unit tests"
 mvn -B install -Dstyle.color=never
 
+echo "== deployment files"
+make --no-print-directory deploy-check
+
 echo "== local stack"
 "$STACK" install
 for c in s3 temporal ray; do

@@ -1,0 +1,2 @@
+FROM ubuntu:latest
+USER 1000

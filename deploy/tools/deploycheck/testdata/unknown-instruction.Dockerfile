@@ -1,0 +1,3 @@
+FROM debian:12.11
+FROBNICATE x
+USER 1000
