@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The real worker application (workers created, not started: no Temporal needed) with and without a
@@ -78,6 +81,19 @@ class TaskQueueSelectionTest {
     assertThatThrownBy(() -> start(TaskQueueSelection.PROPERTY + "=lumigator-gpu").close())
         .hasMessageContaining("names [lumigator-gpu], which no worker")
         .hasMessageContaining("[lumigator-orchestration, lumigator-ray, lumigator-io]");
+  }
+
+  @Test
+  void aProcessWithoutWorkersIgnoresTheSelection() {
+    // the API imports the same configuration classes and may share the workers' environment
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "test", Map.of(TaskQueueSelection.PROPERTY, TaskQueues.RAY, "server.port", "0")));
+    new TaskQueueSelection().postProcessEnvironment(environment, new SpringApplication());
+    assertThat(environment.getPropertySources().contains(TaskQueueSelection.SOURCE_NAME)).isFalse();
   }
 
   @Test
