@@ -1,0 +1,208 @@
+package ai.lumigator.workflows.evaluations;
+
+import ai.lumigator.activities.evaluations.CompileEvaluation;
+import ai.lumigator.activities.evaluations.CreateWorkflowJob;
+import ai.lumigator.activities.evaluations.EvaluationActivities;
+import ai.lumigator.activities.evaluations.WorkflowFailure;
+import ai.lumigator.activities.evaluations.WorkflowRef;
+import ai.lumigator.activities.jobs.JobActivities;
+import ai.lumigator.activities.jobs.RecordJobOutcome;
+import ai.lumigator.persistence.jobs.JobStatuses;
+import ai.lumigator.persistence.workflows.WorkflowJobRow;
+import ai.lumigator.persistence.workflows.WorkflowStatuses;
+import ai.lumigator.workflows.ActivityStubs;
+import ai.lumigator.workflows.jobs.JobRequest;
+import ai.lumigator.workflows.jobs.JobResult;
+import ai.lumigator.workflows.jobs.JobWorkflow;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+public class EvaluationWorkflowImpl implements EvaluationWorkflow {
+  private static final Logger log = Workflow.getLogger(EvaluationWorkflowImpl.class);
+
+  /** The failure reason of a workflow stopped through the API (stop, forced delete). */
+  public static final String STOPPED_BY_USER = "stopped by user";
+
+  private final EvaluationActivities io = ActivityStubs.io(EvaluationActivities.class);
+  private final JobActivities jobs = ActivityStubs.io(JobActivities.class);
+
+  private String phase = EvaluationPhases.INFERENCE;
+  private String jobId;
+  private String jobStatus;
+  private long done = -1;
+  private long total = -1;
+
+  /** The job of the current phase has a row but its child has not returned a result. */
+  private boolean jobUnfinished;
+
+  @Override
+  public EvaluationResult run(EvaluationRequest request) {
+    String id = request.workflowId();
+    try {
+      io.markRunning(new WorkflowRef(id));
+      JobResult inference = runJob(request, request.inference(), WorkflowJobRow.INFERENCE);
+      if (stopRequested()) return stopped(id);
+      if (!JobStatuses.SUCCEEDED.equals(inference.status())) {
+        return failed(id, ended("Inference", inference));
+      }
+      JobResult evaluation = runJob(request, request.evaluator(), WorkflowJobRow.EVALUATOR);
+      if (stopRequested()) return stopped(id);
+      if (!JobStatuses.SUCCEEDED.equals(evaluation.status())) {
+        return failed(id, ended("Evaluation", evaluation));
+      }
+      enter(EvaluationPhases.COMPILE, null);
+      io.compile(
+          new CompileEvaluation(
+              id,
+              inference.jobId(),
+              request.inference().job().resultsKey(),
+              evaluation.jobId(),
+              request.evaluator().job().resultsKey(),
+              inference.generatedDatasetId()));
+      io.markSucceeded(new WorkflowRef(id));
+      enter(EvaluationPhases.DONE, null);
+      log.info("Workflow {} succeeded", id);
+      return new EvaluationResult(id, WorkflowStatuses.SUCCEEDED, null);
+    } catch (TemporalFailure e) {
+      if (stopRequested()) return stopped(id);
+      return failed(id, reason(e));
+    } catch (RuntimeException e) {
+      // a defect of this code: record it, rather than retry the workflow task for ever
+      log.error("Workflow {}: unexpected failure", id, e);
+      return failed(id, "Internal error of the evaluation workflow: " + e);
+    }
+  }
+
+  private JobResult runJob(EvaluationRequest request, EvaluationJob job, String role) {
+    JobRequest jobRequest = job.job();
+    String phase =
+        WorkflowJobRow.INFERENCE.equals(role)
+            ? EvaluationPhases.INFERENCE
+            : EvaluationPhases.EVALUATION;
+    enter(phase, jobRequest.jobId());
+    jobUnfinished = true;
+    io.createJob(
+        new CreateWorkflowJob(
+            request.workflowId(),
+            role,
+            jobRequest.jobId(),
+            job.name(),
+            job.description(),
+            jobRequest.jobType(),
+            jobRequest.datasetId(),
+            request.experimentId(),
+            jobRequest.configJson(),
+            job.requestJson(),
+            jobRequest.secretName()));
+    jobStatus = JobStatuses.CREATED;
+    JobWorkflow child =
+        Workflow.newChildWorkflowStub(
+            JobWorkflow.class, EvaluationWorkflows.jobOptions(request, jobRequest));
+    Promise<JobResult> result = Async.function(child::run, jobRequest);
+    JobResult ended = result.get();
+    jobUnfinished = false;
+    jobStatus = ended.status();
+    log.info(
+        "Workflow {}: {} job {} ended {}",
+        request.workflowId(),
+        role,
+        jobRequest.jobId(),
+        ended.status());
+    return ended;
+  }
+
+  private static String ended(String what, JobResult job) {
+    String reason = job.failureReason() != null ? job.failureReason() : "no reason given";
+    return what + " job " + job.jobId() + " " + job.status() + ": " + reason;
+  }
+
+  private static boolean stopRequested() {
+    return CancellationScope.current().isCancelRequested();
+  }
+
+  /** Records "stopped by user", then ends the workflow as cancelled. */
+  private EvaluationResult stopped(String id) {
+    log.info("Workflow {} stopped on request", id);
+    detached(
+        () -> {
+          closeUnfinishedJob(JobStatuses.STOPPED, "Stopped on request");
+          io.markFailed(new WorkflowFailure(id, STOPPED_BY_USER));
+        });
+    throw new CanceledFailure(STOPPED_BY_USER);
+  }
+
+  private EvaluationResult failed(String id, String reason) {
+    log.warn("Workflow {} failed: {}", id, reason);
+    detached(
+        () -> {
+          closeUnfinishedJob(JobStatuses.FAILED, reason);
+          io.markFailed(new WorkflowFailure(id, reason));
+        });
+    return new EvaluationResult(id, WorkflowStatuses.FAILED, reason);
+  }
+
+  /**
+   * A job row whose child never returned (its start or the row's link failed, or the stop came
+   * before the child ran) must not stay created: record it ended. The job row's own guards keep an
+   * outcome the child did record.
+   */
+  private void closeUnfinishedJob(String status, String reason) {
+    if (!jobUnfinished || jobId == null) return;
+    try {
+      jobs.recordOutcome(new RecordJobOutcome(jobId, status, null, reason));
+    } catch (ActivityFailure e) {
+      log.info("Job {} not recorded {}: {}", jobId, status, reason(e));
+    }
+    jobUnfinished = false;
+  }
+
+  /** Runs even while the workflow is being cancelled, so the outcome is always recorded. */
+  private void detached(Runnable work) {
+    Workflow.newDetachedCancellationScope(work).run();
+    enter(EvaluationPhases.DONE, null);
+  }
+
+  private void enter(String phase, String jobId) {
+    this.phase = phase;
+    this.jobId = jobId;
+    this.jobStatus = null;
+    this.done = -1;
+    this.total = -1;
+  }
+
+  private static String reason(TemporalFailure e) {
+    Throwable t = e;
+    while (t.getCause() != null
+        && t instanceof TemporalFailure
+        && !(t instanceof ApplicationFailure)) t = t.getCause();
+    if (t instanceof ApplicationFailure af) return af.getOriginalMessage();
+    return t instanceof TemporalFailure tf ? tf.getOriginalMessage() : String.valueOf(t);
+  }
+
+  @Override
+  public EvaluationState state() {
+    return new EvaluationState(phase, jobId, jobStatus, done, total);
+  }
+
+  @Override
+  public void jobObserved(EvaluationJobObservation o) {
+    if (o.jobId() == null || !o.jobId().equals(jobId)) return;
+    if (o.status() != null && !JobStatuses.isTerminal(jobStatus)) {
+      jobStatus = o.status();
+      if (EvaluationPhases.INFERENCE.equals(phase) && JobStatuses.SUCCEEDED.equals(o.status())) {
+        phase = EvaluationPhases.INGEST_PREDICTIONS;
+      }
+    }
+    if (o.done() >= 0) {
+      done = o.done();
+      total = o.total();
+    }
+  }
+}
