@@ -157,12 +157,45 @@ public final class CsvReader implements Closeable {
       }
       append(field, c);
       atFieldStart = false;
+      appendPlainRun(field);
       c = read();
     }
   }
 
+  /**
+   * Fast path of an unquoted field: appends the ordinary characters that follow in the buffer at
+   * once, up to a delimiter or line end (or a NUL, which the one-character path reports).
+   */
+  private void appendPlainRun(StringBuilder field) {
+    boolean stopAtNul = !limits.nulAllowed();
+    int i = pos;
+    while (i < len) {
+      char ch = buf[i];
+      if (ch == ',' || ch == '\n' || ch == '\r' || (ch == 0 && stopAtNul)) {
+        break;
+      }
+      i++;
+    }
+    appendRange(field, i);
+  }
+
   private void readQuoted(StringBuilder field, long startLine) throws IOException {
+    boolean stopAtNul = !limits.nulAllowed();
     while (true) {
+      // fast path: the run of characters before the next quote in the buffer, counting lines as
+      // the one-character path below does (a CR at the buffer's end is left to that path)
+      int i = pos;
+      while (i < len) {
+        char ch = buf[i];
+        if (ch == '"' || (ch == 0 && stopAtNul) || (ch == '\r' && i + 1 == len)) {
+          break;
+        }
+        if (ch == '\n' || (ch == '\r' && buf[i + 1] != '\n')) {
+          line++;
+        }
+        i++;
+      }
+      appendRange(field, i);
       int c = read();
       if (c == -1) {
         throw new CsvSyntaxException(
@@ -185,6 +218,25 @@ public final class CsvReader implements Closeable {
       }
       append(field, c);
     }
+  }
+
+  /** Appends {@code buf[pos..end)} and moves past it, within the limits. */
+  private void appendRange(StringBuilder field, int end) {
+    int n = end - pos;
+    if (n == 0) {
+      return;
+    }
+    if (field.length() + n > limits.maxFieldChars()) {
+      throw new CsvLimitException(
+          "a cell is longer than " + limits.maxFieldChars() + " characters (line " + line + ")");
+    }
+    recordChars += n;
+    if (recordChars > limits.maxRecordChars()) {
+      throw new CsvLimitException(
+          "a record is longer than " + limits.maxRecordChars() + " characters (line " + line + ")");
+    }
+    field.append(buf, pos, n);
+    pos = end;
   }
 
   private void append(StringBuilder field, int c) {
