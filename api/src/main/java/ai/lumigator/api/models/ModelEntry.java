@@ -1,0 +1,60 @@
+package ai.lumigator.api.models;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One catalogue entry as {@code GET /models/} shows it; null fields are left out.
+ *
+ * @param requirements what a user must provide: {@code api_key} (a secret) or {@code llamafile} (a
+ *     running llamafile server)
+ * @param tasks one single-key object per task the model suits: task name → suggested parameters
+ */
+@Schema(name = "ModelsResponse")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelEntry(
+    @JsonProperty("display_name") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        String displayName,
+    @JsonProperty("model") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String model,
+    @JsonProperty("provider")
+        @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {
+              "openai",
+              "mistral",
+              "deepseek",
+              "hosted_vllm",
+              "ollama",
+              "llamafile",
+              "baseline"
+            })
+        String provider,
+    @JsonProperty("base_url") String baseUrl,
+    @JsonProperty("website_url") String websiteUrl,
+    @JsonProperty("description") String description,
+    @JsonProperty("requirements")
+        @ArraySchema(
+            schema = @Schema(allowableValues = {"api_key", "llamafile"}),
+            arraySchema = @Schema(example = "[\"api_key\"]"))
+        List<String> requirements,
+    @JsonProperty("info") ModelInfo info,
+    @JsonProperty("tasks")
+        @ArraySchema(
+            arraySchema =
+                @Schema(
+                    description =
+                        "one single-key object per task: task name → suggested parameters",
+                    example = "[{\"summarization\": {\"temperature\": 0.5}}]"))
+        List<Map<String, Map<String, Object>>> tasks) {
+
+  /** True when the entry lists the task (names are lower-case). */
+  @JsonIgnore
+  public boolean suits(String task) {
+    return tasks.stream().anyMatch(t -> t.containsKey(task));
+  }
+}

@@ -1,0 +1,149 @@
+package ai.lumigator.api.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.lumigator.api.testing.ApiOnly;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OpenAPI document is served, lists the real paths, and documents what they really send. */
+class OpenApiDocumentTest {
+  @TempDir static Path dataDir;
+  static ApiOnly api;
+  static JsonNode doc;
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = ApiOnly.start(dataDir);
+    HttpResponse<String> r = api.get("/v3/api-docs");
+    assertThat(r.statusCode()).isEqualTo(200);
+    doc = json.readTree(r.body());
+    // kept for reading: target/openapi.json
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "openapi.json"), doc.toPrettyString());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) api.close();
+  }
+
+  @Test
+  void hasATitleAndListsTheImplementedPaths() {
+    assertThat(doc.at("/info/title").asText()).isEqualTo("Lumigator API");
+    assertThat(doc.at("/openapi").asText()).startsWith("3.");
+    assertThat(doc.get("paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/",
+            "/api/v1/health/",
+            "/api/v1/models/",
+            "/api/v1/settings/secrets/",
+            "/api/v1/settings/secrets/{secret_name}")
+        .doesNotContain("/error");
+  }
+
+  @Test
+  void modelsDocumentTheListingTheTasksFilterAndThe400() {
+    JsonNode get = doc.at("/paths/~1api~1v1~1models~1/get");
+    assertThat(get.at("/summary").asText()).isEqualTo("Suggested models");
+    JsonNode tasks = get.at("/parameters/0");
+    assertThat(tasks.get("name").asText()).isEqualTo("tasks");
+    assertThat(tasks.get("in").asText()).isEqualTo("query");
+    assertThat(tasks.at("/schema/type").asText()).isEqualTo("array");
+    assertThat(tasks.path("required").asBoolean(false)).isFalse();
+    assertThat(ref(get.at("/responses/200/content/application~1json/schema")))
+        .isEqualTo("ModelListing");
+    assertThat(ref(get.at("/responses/400/content/application~1json/schema")))
+        .isEqualTo("ErrorResponse");
+    assertThat(doc.at("/components/schemas/ModelsResponse/properties").fieldNames())
+        .toIterable()
+        .contains(
+            "display_name",
+            "model",
+            "provider",
+            "base_url",
+            "website_url",
+            "description",
+            "requirements",
+            "info",
+            "tasks");
+    JsonNode entry = doc.at("/components/schemas/ModelsResponse/properties");
+    assertThat(entry.at("/requirements/type").asText()).isEqualTo("array");
+    assertThat(entry.at("/requirements/items/enum").toString())
+        .isEqualTo("[\"api_key\",\"llamafile\"]");
+    assertThat(entry.at("/tasks/type").asText()).isEqualTo("array");
+    assertThat(entry.at("/tasks/items/type").asText()).isEqualTo("object");
+    assertThat(entry.at("/provider/enum").size()).isEqualTo(7);
+  }
+
+  @Test
+  void secretsDocumentCodesBodiesAndValidationErrors() {
+    JsonNode put = doc.at("/paths/~1api~1v1~1settings~1secrets~1{secret_name}/put");
+    assertThat(put.get("responses").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("201", "204", "422", "500");
+    assertThat(ref(put.at("/requestBody/content/application~1json/schema")))
+        .isEqualTo("SecretUploadRequest");
+    assertThat(put.at("/requestBody/required").asBoolean()).isTrue();
+    assertThat(ref(put.at("/responses/422/content/application~1json/schema")))
+        .isEqualTo("HTTPValidationError");
+    JsonNode upload = doc.at("/components/schemas/SecretUploadRequest");
+    assertThat(upload.at("/properties/value/maxLength").asInt()).isEqualTo(1024);
+    assertThat(upload.at("/properties/value/minLength").asInt()).isEqualTo(1);
+    assertThat(upload.get("required").toString()).contains("value").contains("description");
+
+    JsonNode delete = doc.at("/paths/~1api~1v1~1settings~1secrets~1{secret_name}/delete");
+    assertThat(delete.get("responses").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("204", "422", "500");
+    JsonNode list = doc.at("/paths/~1api~1v1~1settings~1secrets~1/get");
+    assertThat(list.at("/responses/200/content/application~1json/schema/type").asText())
+        .isEqualTo("array");
+    assertThat(doc.at("/components/schemas/SecretGetRequest/properties").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("name", "description");
+  }
+
+  @Test
+  void everyOperationDocumentsTheGeneralErrorSchema() {
+    assertThat(doc.at("/components/schemas/ErrorResponse/properties/detail/type").asText())
+        .isEqualTo("string");
+    assertThat(doc.at("/components/schemas/HTTPValidationError/properties/detail/type").asText())
+        .isEqualTo("array");
+    doc.get("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation ->
+                        assertThat(
+                                ref(
+                                    operation.at(
+                                        "/responses/500/content/application~1json/schema")))
+                            .as(operation.path("operationId").asText())
+                            .isEqualTo("ErrorResponse")));
+  }
+
+  @Test
+  void swaggerUiIsServedAtDocs() {
+    HttpResponse<String> docs = api.get("/docs");
+    assertThat(docs.statusCode()).isEqualTo(302);
+    String location = docs.headers().firstValue("Location").orElseThrow();
+    HttpResponse<String> ui = api.get(location.replaceFirst("^https?://[^/]+", ""));
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).contains("swagger-ui");
+  }
+
+  private static String ref(JsonNode schema) {
+    String ref = schema.path("$ref").asText();
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+}
