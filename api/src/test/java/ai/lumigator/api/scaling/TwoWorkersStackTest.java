@@ -46,14 +46,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Several workers, as a cluster deployment runs them: one API and two worker JVMs (from the exec
- * jar, configured by environment) on one PostgreSQL database and the test namespace of the local
- * stack. One worker is SIGKILLed while it holds in-flight activities of five smoke workflows; all
- * five still complete, the activities it held are finished by the other worker, and both workers'
- * identities appear in the histories.
+ * jar, configured by environment) on one PostgreSQL database and a namespace of their own on the
+ * local stack's Temporal. One worker is SIGKILLed while it holds in-flight activities of five smoke
+ * workflows; all five still complete, the activities it held are finished by the other worker, and
+ * both workers' identities appear in the histories.
  */
 @Tag("stack")
 class TwoWorkersStackTest {
   static final int WORKFLOWS = 5;
+  static final String NAMESPACE = "lumigator-test-workers";
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(100);
 
   static String databaseUrl;
@@ -69,13 +70,14 @@ class TwoWorkersStackTest {
         new SpringApplicationBuilder(ApiApplication.class)
             .run(
                 "--server.port=0",
-                "--spring.temporal.namespace=" + StackWorker.TEST_NAMESPACE,
+                "--spring.temporal.namespace=" + NAMESPACE,
                 "--lumigator.database.url=" + databaseUrl,
                 "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY);
+    TestNamespace.ensure(api.getBean(WorkflowClient.class).getWorkflowServiceStubs(), NAMESPACE);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Path logs = Path.of("target", "two-workers-" + run);
-    survivor = WorkerProcess.start("worker-a-" + run, databaseUrl, logs);
-    victim = WorkerProcess.start("worker-b-" + run, databaseUrl, logs);
+    survivor = WorkerProcess.start("worker-a-" + run, NAMESPACE, databaseUrl, logs);
+    victim = WorkerProcess.start("worker-b-" + run, NAMESPACE, databaseUrl, logs);
     survivor.awaitReady(Duration.ofSeconds(90));
     victim.awaitReady(Duration.ofSeconds(90));
   }
@@ -196,7 +198,7 @@ class TwoWorkersStackTest {
         .blockingStub()
         .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(StackWorker.TEST_NAMESPACE)
+                .setNamespace(NAMESPACE)
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                 .build());
   }

@@ -30,7 +30,8 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** Starts the worker; {@link #awaitReady} waits for it. */
-  static WorkerProcess start(String identity, String databaseUrl, Path logDir) throws IOException {
+  static WorkerProcess start(String identity, String namespace, String databaseUrl, Path logDir)
+      throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(identity + ".log");
     List<String> command = new ArrayList<>();
@@ -45,7 +46,7 @@ final class WorkerProcess implements AutoCloseable {
     // the rest (S3, Ray, Temporal target) is inherited from the stack environment of the test
     Map<String, String> env = builder.environment();
     env.put("LUMIGATOR_WORKER_IDENTITY", identity);
-    env.put("LUMIGATOR_TEMPORAL_NAMESPACE", StackWorker.TEST_NAMESPACE);
+    env.put("LUMIGATOR_TEMPORAL_NAMESPACE", namespace);
     env.put("LUMIGATOR_DB_URL", databaseUrl);
     env.put("LUMIGATOR_SECRET_KEY", StackWorker.TEST_SECRET_KEY);
     env.put("LUMIGATOR_JOBS_JAR", StackWorker.jobsJar().toString());
