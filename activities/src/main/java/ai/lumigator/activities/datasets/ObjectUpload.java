@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,10 @@ public final class ObjectUpload extends OutputStream {
   private final S3Storage storage;
   private final String key;
   private final BlockingQueue<byte[]> pipe = new ArrayBlockingQueue<>(CHUNKS);
+
+  /** Chunks the uploader is done with, reused so a long upload allocates only a few. */
+  private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(CHUNKS + 2);
+
   private final CompletableFuture<Long> stored = new CompletableFuture<>();
   private byte[] chunk = new byte[CHUNK_SIZE];
   private int filled;
@@ -167,8 +172,9 @@ public final class ObjectUpload extends OutputStream {
   }
 
   private void send() throws IOException {
-    offer(filled == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, filled));
-    chunk = new byte[CHUNK_SIZE];
+    offer(filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled));
+    byte[] reused = spare.poll();
+    chunk = reused != null ? reused : new byte[CHUNK_SIZE];
     filled = 0;
   }
 
@@ -270,6 +276,9 @@ public final class ObjectUpload extends OutputStream {
         if (next == END) {
           ended = true;
           return false;
+        }
+        if (current.length == CHUNK_SIZE) {
+          spare.offer(current); // fully copied out: the producer may fill it again
         }
         current = next;
         pos = 0;
