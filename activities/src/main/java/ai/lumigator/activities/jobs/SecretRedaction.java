@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Replaces the value of every key that names a secret ({@code api_key} or {@code _token} in it,
+ * Replaces the value of every key that names a secret ({@code api_key} in it, or ending in {@code
+ * _token}: {@code hf_token}, {@code access_token}, but not {@code max_new_tokens};
  * case-insensitive) with {@value #MASK}, at any depth of maps and lists. Applied before Ray's
  * runtime_env is stored and again before any job detail is shown.
  */
@@ -18,7 +19,7 @@ public final class SecretRedaction {
 
   public static boolean isSecretKey(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("api_key") || k.contains("_token");
+    return k.contains("api_key") || k.endsWith("_token");
   }
 
   /** A redacted deep copy; maps keep their key order. Non-container values are returned as is. */
