@@ -20,9 +20,6 @@ t0=$SECONDS
 echo "== build and unit tests"
 mvn -B install -Dstyle.color=never
 
-echo "== deployment files"
-make --no-print-directory deploy-check
-
 echo "== local stack"
 "$STACK" install
 for c in s3 temporal ray; do
@@ -33,6 +30,9 @@ if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
   export LUMIGATOR_TEST_POSTGRES_URL
 fi
 while IFS= read -r kv; do export "${kv?}"; done < <("$STACK" env)
+
+echo "== deployment files (and Compose's temporal-setup script against the stack's Temporal)"
+LUMIGATOR_DEPLOY_CHECK_TEMPORAL="$LUMIGATOR_TEMPORAL_TARGET" make --no-print-directory deploy-check
 
 echo "== integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
 mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never

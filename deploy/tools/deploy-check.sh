@@ -7,6 +7,9 @@
 #     compose-go, the loader of `docker compose`)
 #   - KubeRay's RayCluster CRD, read from the KubeRay Go module (ray-operator) in the module cache
 # Each check also runs on known-bad fixtures and must fail there.
+# With LUMIGATOR_DEPLOY_CHECK_TEMPORAL=host:port (make test sets it once the local stack runs), the
+# Compose file's one-shot temporal-setup script also runs, with the temporal CLI, against that
+# Temporal on the namespace lumigator-test-compose-setup (idempotent).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="${LUMIGATOR_TOOLS_DIR:-$ROOT/.tools}"
@@ -74,6 +77,26 @@ ok
 step "compose: loaded as docker compose does; variables = .env.example; pinned images; builds"
 "$DEPLOYCHECK" compose -env-file deploy/compose/.env.example deploy/compose/compose.yaml
 ok
+
+if [ -n "${LUMIGATOR_DEPLOY_CHECK_TEMPORAL:-}" ]; then
+  step "compose: the temporal-setup script against the Temporal at $LUMIGATOR_DEPLOY_CHECK_TEMPORAL"
+  temporal_cli="$(command -v "$TOOLS/bin/temporal" temporal | head -n1)"
+  [ -n "$temporal_cli" ] || die "no temporal CLI (deploy/local/stack.sh install builds one)"
+  "$DEPLOYCHECK" compose -print -env-file deploy/compose/.env.example deploy/compose/compose.yaml \
+    > "$work/compose.resolved.yaml"
+  "$VENV/bin/python" -c 'import sys, yaml
+print(yaml.safe_load(open(sys.argv[1]))["services"]["temporal-setup"]["command"][0])' \
+    "$work/compose.resolved.yaml" > "$work/temporal-setup.sh"
+  ns=lumigator-test-compose-setup
+  mkdir -p "$work/bin" && ln -s "$temporal_cli" "$work/bin/temporal"
+  PATH="$work/bin:$PATH" TEMPORAL_ADDRESS="$LUMIGATOR_DEPLOY_CHECK_TEMPORAL" NAMESPACE="$ns" \
+    timeout 120 sh -ec "$(cat "$work/temporal-setup.sh")"
+  attrs="$("$temporal_cli" operator search-attribute list --address "$LUMIGATOR_DEPLOY_CHECK_TEMPORAL" -n "$ns")"
+  for a in LumigatorJobId LumigatorJobType LumigatorDatasetId LumigatorExperimentId LumigatorModel; do
+    grep -E "$a +Keyword" <<<"$attrs" >/dev/null || die "temporal-setup left $ns without $a (Keyword)"
+  done
+  ok
+fi
 
 step "deploycheck's own tests (known-bad Dockerfiles and Compose files)"
 (cd "$HERE" && go test -count=1 ./...)

@@ -20,6 +20,7 @@ type ComposeReport struct {
 	Services  int
 	Variables int
 	Problems  []string
+	Resolved  []byte // the project as `docker compose config` would print it
 }
 
 // CheckCompose loads a Compose file the way `docker compose config` does (compose-go: the
@@ -71,6 +72,9 @@ func CheckCompose(path, envFile string) (ComposeReport, error) {
 		return report, nil
 	}
 	report.Services = len(project.Services)
+	if report.Resolved, err = project.MarshalYAML(); err != nil {
+		return report, err
+	}
 	for _, name := range sortedKeys(project.Services) {
 		s := project.Services[name]
 		checkImage(s, dir, problem)

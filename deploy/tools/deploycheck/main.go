@@ -1,8 +1,9 @@
 // Command deploycheck checks Lumigator's deployment files without a container engine:
 //
 //	deploycheck dockerfile FILE...                  parse as BuildKit does, lint, check pins and users
-//	deploycheck compose -env-file ENV COMPOSE_FILE  load as `docker compose config` does, check
-//	                                                variables, images, builds and health conditions
+//	deploycheck compose -env-file ENV [-print] FILE  load as `docker compose config` does (-print:
+//	                                                and print the result), check variables, images,
+//	                                                builds and health conditions
 //
 // It prints one line per problem and exits 1 when there is any.
 package main
@@ -38,12 +39,16 @@ func main() {
 	case "compose":
 		fs := flag.NewFlagSet("compose", flag.ExitOnError)
 		envFile := fs.String("env-file", "", "the documented environment (.env.example)")
+		print := fs.Bool("print", false, "print the resolved file, as `docker compose config` does")
 		_ = fs.Parse(os.Args[2:])
 		if *envFile == "" || fs.NArg() != 1 {
 			usage()
 		}
 		var report ComposeReport
 		report, err = CheckCompose(fs.Arg(0), *envFile)
+		if err == nil && *print {
+			os.Stdout.Write(report.Resolved)
+		}
 		if err == nil {
 			fmt.Printf("%s: %d services, %d variables, all documented in %s\n",
 				fs.Arg(0), report.Services, report.Variables, *envFile)
@@ -65,6 +70,6 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: deploycheck dockerfile FILE... | deploycheck compose -env-file ENV FILE")
+	fmt.Fprintln(os.Stderr, "usage: deploycheck dockerfile FILE... | deploycheck compose -env-file ENV [-print] FILE")
 	os.Exit(2)
 }
