@@ -9,11 +9,14 @@ import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
+import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +115,18 @@ class JobsStackTest {
     return last;
   }
 
+  /** Keeps a real history: JobWorkflowReplayTest replays the current code against it. */
+  static void keepHistory(String jobId, String file) throws Exception {
+    Path histories = Path.of("target", "histories");
+    Files.createDirectories(histories);
+    Files.writeString(
+        histories.resolve(file),
+        api.context()
+            .getBean(WorkflowClient.class)
+            .fetchHistory(WorkflowIds.job(jobId))
+            .toJson(true));
+  }
+
   @Test
   void baselineInferenceThenEvaluatorOnItsPredictionsSucceed() throws Exception {
     String id = create("/api/v1/jobs/inference/", inference("lead-3 on dialogsum", dialogsum, ""));
@@ -168,6 +183,7 @@ class JobsStackTest {
     }
     assertThat(json(api.get("/api/v1/jobs/" + id + "/logs")).path("logs").asText()).isNotBlank();
     assertThat(api.get("/api/v1/jobs/" + id + "/dataset").statusCode()).isEqualTo(422);
+    keepHistory(id, "job-inference.json");
 
     // evaluator on the predictions
     StringBuilder csv = new StringBuilder("examples,ground_truth,predictions\r\n");
@@ -220,6 +236,59 @@ class JobsStackTest {
     assertThat(both.path("items").size()).isEqualTo(1);
     assertThat(both.path("total").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(both.path("items").get(0).path("id").asText()).isIn(id, evalId);
+  }
+
+  @Test
+  void storeToDatasetAndAnnotateProduceDatasetsThroughTheIngestWorkflow() throws Exception {
+    String id =
+        create(
+            "/api/v1/jobs/inference/",
+            """
+            {"name": "stored", "dataset": "%s",
+             "job_config": {"job_type": "inference", "model": "lead-1", "provider": "baseline",
+                            "store_to_dataset": true}}
+            """
+                .formatted(dialogsum));
+    JsonNode job = api.awaitJob(id, JobsApi::terminal, Duration.ofMinutes(3));
+    assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+    HttpResponse<String> r = api.get("/api/v1/jobs/" + id + "/dataset");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode dataset = json(r);
+    assertThat(dataset.path("filename").asText()).isEqualTo("dialogsum_exc-lead-1-predictions.csv");
+    assertThat(dataset.path("run_id").asText()).isEqualTo(id);
+    assertThat(dataset.path("generated").asBoolean()).isTrue();
+    assertThat(dataset.path("generated_by").asText()).isEqualTo("lead-1");
+    assertThat(dataset.path("ground_truth").asBoolean()).isTrue();
+    String csv =
+        storage.getString(
+            "datasets/"
+                + dataset.path("id").asText()
+                + "/dialogsum_exc-lead-1-predictions.csv/dataset.csv");
+    assertThat(csv).startsWith("examples,ground_truth,predictions");
+    assertThat(csv).contains("#Person1#: Hello, how are you doing today?");
+    keepHistory(id, "job-store-to-dataset.json");
+
+    String annotate =
+        create(
+            "/api/v1/jobs/annotate/",
+            """
+            {"name": "annotated", "dataset": "%s",
+             "job_config": {"job_type": "annotate", "model": "lead-2", "provider": "baseline"}}
+            """
+                .formatted(dialogsum));
+    JsonNode annotated = api.awaitJob(annotate, JobsApi::terminal, Duration.ofMinutes(3));
+    assertThat(annotated.path("status").asText()).as(annotated.toString()).isEqualTo("succeeded");
+    JsonNode annotations = json(api.get("/api/v1/jobs/" + annotate + "/dataset"));
+    assertThat(annotations.path("filename").asText())
+        .isEqualTo("dialogsum_exc-lead-2-annotations.csv");
+    assertThat(annotations.path("ground_truth").asBoolean()).isTrue();
+    String annotatedCsv =
+        storage.getString(
+            "datasets/"
+                + annotations.path("id").asText()
+                + "/dialogsum_exc-lead-2-annotations.csv/dataset.csv");
+    assertThat(annotatedCsv).startsWith("examples,ground_truth\r\n");
+    assertThat(annotatedCsv).doesNotContain("predictions");
   }
 
   @Test

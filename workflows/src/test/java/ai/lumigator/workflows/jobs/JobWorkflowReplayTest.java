@@ -1,0 +1,31 @@
+package ai.lumigator.workflows.jobs;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays histories recorded from real runs (JobsStackTest in the api module writes fresh ones to
+ * api/target/histories) against the current JobWorkflowImpl: a non-deterministic change fails here.
+ */
+class JobWorkflowReplayTest {
+  @Test
+  void aBaselineInferenceJobReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-inference.json"), JobWorkflowImpl.class);
+  }
+
+  @Test
+  void aJobThatStoredItsDatasetThroughTheChildIngestReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-store-to-dataset.json"), JobWorkflowImpl.class);
+  }
+
+  static File history(String resource) throws Exception {
+    return new File(
+        Objects.requireNonNull(
+                JobWorkflowReplayTest.class.getClassLoader().getResource(resource), resource)
+            .toURI());
+  }
+}
