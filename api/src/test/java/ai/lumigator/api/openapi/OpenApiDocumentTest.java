@@ -47,7 +47,11 @@ class OpenApiDocumentTest {
             "/api/v1/health/",
             "/api/v1/models/",
             "/api/v1/settings/secrets/",
-            "/api/v1/settings/secrets/{secret_name}")
+            "/api/v1/settings/secrets/{secret_name}",
+            "/api/v1/datasets/",
+            "/api/v1/datasets/{id}",
+            "/api/v1/jobs/inference/",
+            "/api/v1/jobs/{id}")
         .doesNotContain("/error");
   }
 
