@@ -7,6 +7,7 @@ import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.StackApi;
 import ai.lumigator.persistence.datasets.DatasetDao;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -51,9 +52,13 @@ class DatasetApiStackTest {
   static DatasetDao dao;
   final ObjectMapper json = new ObjectMapper();
 
+  static String namespace;
+
   @BeforeAll
   static void start() {
-    stack = StackApi.start(dataDir);
+    // a namespace of its own: no other test run's worker can take these tasks
+    namespace = TestNamespaces.fresh();
+    stack = StackApi.start(dataDir, "spring.temporal.namespace=" + namespace);
     storage = stack.api().getBean(S3Storage.class);
     dao = stack.api().getBean(Jdbi.class).onDemand(DatasetDao.class);
   }
@@ -61,6 +66,7 @@ class DatasetApiStackTest {
   @AfterAll
   static void stop() {
     if (stack != null) stack.close();
+    if (namespace != null) TestNamespaces.delete(namespace);
   }
 
   // ---- helpers
@@ -387,6 +393,22 @@ class DatasetApiStackTest {
     assertThat(body(r).get("size").asLong()).isEqualTo(LIMIT);
     assertThat(delete("/api/v1/datasets/" + body(r).get("id").asText()).statusCode())
         .isEqualTo(204);
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheMultipartUpload() throws Exception {
+    HttpResponse<String> r = stack.get("/v3/api-docs");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode post = body(r).at("/paths/~1api~1v1~1datasets~1/post");
+    JsonNode form = post.at("/requestBody/content/multipart~1form-data/schema");
+    assertThat(form.isMissingNode()).as(post.toString()).isFalse();
+    String schema =
+        form.has("$ref")
+            ? body(r)
+                .at("/components/schemas/" + form.get("$ref").asText().replaceAll(".*/", ""))
+                .toString()
+            : form.toString();
+    assertThat(schema).contains("\"dataset\"").contains("\"binary\"").contains("\"format\"");
   }
 
   // ---- refusals: status, message, nothing left behind

@@ -33,7 +33,7 @@ public final class StackApi implements AutoCloseable {
     ConfigurableApplicationContext worker = StackWorker.start(dataDir, properties);
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
-    args.add("--spring.temporal.namespace=" + StackWorker.TEST_NAMESPACE);
+    args.addAll(StackWorker.testNamespaceUnlessSet(properties));
     args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
     args.addAll(StackWorker.testSecretKeyUnlessSet(properties));
     for (String p : properties) args.add("--" + p);

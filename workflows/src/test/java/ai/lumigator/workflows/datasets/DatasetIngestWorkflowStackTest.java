@@ -13,6 +13,7 @@ import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -38,9 +39,13 @@ class DatasetIngestWorkflowStackTest {
   static DatasetDao datasets;
   static WorkflowClient client;
 
+  static String namespace;
+
   @BeforeAll
   static void startWorker() {
-    worker = StackWorker.start(dataDir);
+    // a namespace of its own: no other test run's worker can take these tasks
+    namespace = TestNamespaces.fresh();
+    worker = StackWorker.start(dataDir, "spring.temporal.namespace=" + namespace);
     storage = worker.getBean(S3Storage.class);
     datasets = worker.getBean(Jdbi.class).onDemand(DatasetDao.class);
     client = worker.getBean(WorkflowClient.class);
@@ -49,6 +54,7 @@ class DatasetIngestWorkflowStackTest {
   @AfterAll
   static void stopWorker() {
     if (worker != null) worker.close();
+    if (namespace != null) TestNamespaces.delete(namespace);
   }
 
   static DatasetIngestRequest stage(String csv) {

@@ -26,7 +26,7 @@ public final class StackWorker {
   public static ConfigurableApplicationContext start(Path dataDir, String... extraProperties) {
     // command-line arguments outrank the YAML files (builder properties would not)
     List<String> args = new ArrayList<>();
-    args.add("--spring.temporal.namespace=" + TEST_NAMESPACE);
+    args.addAll(testNamespaceUnlessSet(extraProperties));
     args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
     args.add("--lumigator.jobs.jar=" + jobsJar());
     args.addAll(testSecretKeyUnlessSet(extraProperties));
@@ -34,6 +34,17 @@ public final class StackWorker {
     return new SpringApplicationBuilder(WorkerApplication.class)
         .properties("spring.config.name=worker")
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * The shared test namespace as an argument, unless the properties name one (e.g. a {@link
+   * TestNamespaces#fresh()} one; a repeated key would join both values).
+   */
+  public static List<String> testNamespaceUnlessSet(String... properties) {
+    for (String p : properties) {
+      if (p.startsWith("spring.temporal.namespace=")) return List.of();
+    }
+    return List.of("--spring.temporal.namespace=" + TEST_NAMESPACE);
   }
 
   /** The test secret key as an argument, unless the properties set one (a repeated key joins). */
