@@ -8,6 +8,7 @@ import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.StackApi;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -58,10 +59,13 @@ class SecretLeakStackTest {
             marker,
             Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
 
+    // a namespace of its own: no other test run's worker can take (and resolve) these tasks
+    String namespace = TestNamespaces.fresh();
     try (FakeChatServer provider = FakeChatServer.start();
         StackApi stack =
             StackApi.start(
                 dataDir,
+                "spring.temporal.namespace=" + namespace,
                 "logging.level.ai.lumigator=DEBUG",
                 "logging.level.org.springframework.web=DEBUG")) {
       ListAppender<ILoggingEvent> logs = captureAllLogs();
@@ -148,6 +152,16 @@ class SecretLeakStackTest {
         }
         assertThat(objects).isNotEmpty();
         assertNoneContains("stored object", objects, forms);
+
+        // leave the shared bucket as we found it (the job's results stay, as every job's do)
+        assertThat(
+                stack
+                    .send(
+                        HttpRequest.newBuilder(stack.uri("/api/v1/datasets/" + dataset))
+                            .DELETE()
+                            .build())
+                    .statusCode())
+            .isEqualTo(204);
       } finally {
         detach(logs);
       }
@@ -170,6 +184,8 @@ class SecretLeakStackTest {
       assertThat(lines).anyMatch(l -> l.contains("SecretUploadRequest[value=****"));
       assertNoneContains("log event", lines, forms);
       assertNoneContains("console output", List.of(output.getAll()), forms);
+    } finally {
+      TestNamespaces.delete(namespace);
     }
   }
 
