@@ -11,6 +11,7 @@ import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.smoke.SmokeResult;
 import ai.lumigator.workflows.smoke.SmokeWorkflow;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -54,9 +55,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("stack")
 class TwoWorkersStackTest {
   static final int WORKFLOWS = 5;
-  static final String NAMESPACE = "lumigator-test-workers";
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(100);
 
+  static String namespace;
   static String databaseUrl;
   static ConfigurableApplicationContext api;
   static WorkerProcess survivor;
@@ -64,20 +65,21 @@ class TwoWorkersStackTest {
 
   @BeforeAll
   static void start() throws Exception {
+    // not lumigator-test: other test workers polling it would take these workflows' tasks
+    namespace = TestNamespaces.fresh();
     databaseUrl = PostgresServer.createDatabase();
     // the API first: it migrates the new database before the workers connect
     api =
         new SpringApplicationBuilder(ApiApplication.class)
             .run(
                 "--server.port=0",
-                "--spring.temporal.namespace=" + NAMESPACE,
+                "--spring.temporal.namespace=" + namespace,
                 "--lumigator.database.url=" + databaseUrl,
                 "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY);
-    TestNamespace.ensure(api.getBean(WorkflowClient.class).getWorkflowServiceStubs(), NAMESPACE);
     String run = UUID.randomUUID().toString().substring(0, 8);
     Path logs = Path.of("target", "two-workers-" + run);
-    survivor = WorkerProcess.start("worker-a-" + run, NAMESPACE, databaseUrl, logs);
-    victim = WorkerProcess.start("worker-b-" + run, NAMESPACE, databaseUrl, logs);
+    survivor = WorkerProcess.start("worker-a-" + run, namespace, databaseUrl, logs);
+    victim = WorkerProcess.start("worker-b-" + run, namespace, databaseUrl, logs);
     survivor.awaitReady(Duration.ofSeconds(90));
     victim.awaitReady(Duration.ofSeconds(90));
   }
@@ -89,6 +91,7 @@ class TwoWorkersStackTest {
       if (api != null) api.close();
     } finally {
       if (databaseUrl != null) PostgresServer.dropDatabase(databaseUrl);
+      if (namespace != null) TestNamespaces.delete(namespace);
     }
   }
 
@@ -198,7 +201,7 @@ class TwoWorkersStackTest {
         .blockingStub()
         .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(NAMESPACE)
+                .setNamespace(namespace)
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                 .build());
   }
