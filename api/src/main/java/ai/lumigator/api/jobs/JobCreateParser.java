@@ -23,7 +23,7 @@ import java.util.UUID;
  * {loc, msg, type} items as FastAPI reports them; a well-formed request naming something this
  * release cannot run (unknown metric, the hf provider) is 422 with a message.
  */
-final class JobCreateParser {
+public final class JobCreateParser {
   static final long DEFAULT_TIMEOUT_SECONDS = 3600;
   private static final Set<String> GENERATION_KEYS =
       Set.of("max_new_tokens", "frequency_penalty", "temperature", "top_p");
@@ -38,7 +38,7 @@ final class JobCreateParser {
   /**
    * @param endpointType the job type of the endpoint the body was posted to
    */
-  static JobSpec parse(JsonNode body, String endpointType) {
+  public static JobSpec parse(JsonNode body, String endpointType) {
     return new JobCreateParser().read(body, endpointType);
   }
 

@@ -14,15 +14,16 @@ import ai.lumigator.persistence.jobs.JobTypes;
  * The job program's config for a request, built with the records of {@code
  * ai.lumigator.jobs.config} (the one copy of the schema). Never holds a secret.
  */
-final class JobPrograms {
+public final class JobPrograms {
   private JobPrograms() {}
 
   /** inference or evaluator: the jobs jar's sub-command. */
-  static String command(String jobType) {
+  public static String command(String jobType) {
     return JobTypes.EVALUATOR.equals(jobType) ? "evaluator" : "inference";
   }
 
-  static String configJson(JobSpec spec, String jobId, String bucket, String datasetFilename) {
+  public static String configJson(
+      JobSpec spec, String jobId, String bucket, String datasetFilename) {
     String datasetPath = DatasetRef.of(bucket, spec.datasetId().toString(), datasetFilename).path();
     String resultsPath = JobPaths.resultsPath(bucket, spec.name(), jobId);
     if (JobTypes.EVALUATOR.equals(spec.jobType())) {
@@ -54,7 +55,7 @@ final class JobPrograms {
    * inference (the name the evaluation pipeline uses), {@code {stem}-{model}-annotations.csv} for
    * annotate; a {@code /} in the model becomes {@code -}.
    */
-  static String generatedFilename(String sourceFilename, String jobType, String model) {
+  public static String generatedFilename(String sourceFilename, String jobType, String model) {
     String stem =
         sourceFilename.toLowerCase().endsWith(".csv")
             ? sourceFilename.substring(0, sourceFilename.length() - 4)

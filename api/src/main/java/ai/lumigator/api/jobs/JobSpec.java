@@ -10,7 +10,7 @@ import java.util.UUID;
  * A validated job create request. Inference and annotate fill the model fields, the evaluator the
  * metric fields; the others are null.
  */
-record JobSpec(
+public record JobSpec(
     String jobType,
     String name,
     String description,

@@ -1,0 +1,112 @@
+package ai.lumigator.api.experiments;
+
+import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.errors.NotFoundException;
+import ai.lumigator.api.errors.UpstreamException;
+import ai.lumigator.api.workflows.WorkflowDetailsResponse;
+import ai.lumigator.api.workflows.WorkflowRemoval;
+import ai.lumigator.api.workflows.WorkflowService;
+import ai.lumigator.jobs.config.JobConfigJson;
+import ai.lumigator.persistence.datasets.DatasetDao;
+import ai.lumigator.persistence.experiments.ExperimentDao;
+import ai.lumigator.persistence.experiments.ExperimentRow;
+import ai.lumigator.persistence.jobs.JobDao;
+import ai.lumigator.persistence.workflows.WorkflowRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Experiments: a dataset, a task and max_samples that workflows (one per model) evaluate. */
+@Service
+public class ExperimentService {
+  private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
+
+  private final ExperimentDao experiments;
+  private final DatasetDao datasets;
+  private final JobDao jobs;
+  private final WorkflowService workflows;
+  private final WorkflowRemoval removal;
+  private final Clock clock = Clock.systemUTC();
+
+  public ExperimentService(Jdbi jdbi, WorkflowService workflows, WorkflowRemoval removal) {
+    this.experiments = jdbi.onDemand(ExperimentDao.class);
+    this.datasets = jdbi.onDemand(DatasetDao.class);
+    this.jobs = jdbi.onDemand(JobDao.class);
+    this.workflows = workflows;
+    this.removal = removal;
+  }
+
+  public ExperimentRow create(JsonNode body) {
+    ExperimentSpec spec = ExperimentCreateParser.parse(body);
+    String datasetId = spec.datasetId().toString();
+    if (datasets.findById(datasetId).isEmpty()) {
+      throw new NotFoundException("Dataset", spec.datasetId());
+    }
+    long now = clock.millis();
+    ExperimentRow row =
+        new ExperimentRow(
+            UUID.randomUUID().toString(),
+            spec.name(),
+            spec.description(),
+            datasetId,
+            spec.maxSamples(),
+            JobConfigJson.toJson(spec.taskDefinition()),
+            now,
+            now);
+    experiments.insert(row);
+    log.info("Experiment {} created on dataset {}", row.id(), datasetId);
+    return row;
+  }
+
+  /** Newest first; workflows in detail as recorded (no live phase: that is per experiment). */
+  public ExperimentListing list(long skip, long limit) {
+    List<ExperimentResponse> items =
+        experiments.list(skip, limit).stream().map(e -> response(e, false)).toList();
+    return new ExperimentListing(experiments.count(), items);
+  }
+
+  public ExperimentRow row(UUID id) {
+    return experiments
+        .findById(id.toString())
+        .orElseThrow(() -> new NotFoundException("Experiment", id));
+  }
+
+  /** The experiment with every workflow in detail, running ones with their phase and progress. */
+  public ExperimentResponse get(UUID id) {
+    return response(row(id), true);
+  }
+
+  ExperimentResponse response(ExperimentRow row, boolean live) {
+    List<WorkflowDetailsResponse> details =
+        workflows.ofExperiment(row.id()).stream().map(w -> workflows.details(w, live)).toList();
+    return ExperimentResponse.of(row, details);
+  }
+
+  public LeaderboardResponse leaderboard(UUID id, String sort, String order) {
+    ExperimentRow row = row(id);
+    return Leaderboard.of(row, workflows.ofExperiment(row.id()), sort, order);
+  }
+
+  /**
+   * Stops the experiment's running workflows and their jobs, then removes its workflows, jobs,
+   * results and generated datasets, and the experiment.
+   */
+  public void delete(UUID id) {
+    ExperimentRow row = row(id);
+    List<WorkflowRow> rows = workflows.ofExperiment(row.id());
+    removal.stopForDelete(rows);
+    for (WorkflowRow w : workflows.ofExperiment(row.id())) removal.remove(w);
+    try {
+      jobs.findByExperiment(row.id()).forEach(removal::removeJob);
+    } catch (StorageException e) {
+      throw new UpstreamException("S3", e.getMessage(), e);
+    }
+    experiments.delete(row.id());
+    log.info("Experiment {} deleted with {} workflow(s)", row.id(), rows.size());
+  }
+}

@@ -1,0 +1,151 @@
+package ai.lumigator.api.experiments;
+
+import ai.lumigator.api.errors.RequestShapeException;
+import ai.lumigator.api.errors.ValidationError;
+import ai.lumigator.api.openapi.ApiErrorResponses;
+import ai.lumigator.persistence.experiments.ExperimentRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/v1/experiments} (API.md, "Experiments and workflows"), and the leaderboard. */
+@RestController
+@RequestMapping("/api/v1/experiments")
+@Tag(
+    name = "experiments",
+    description = "A dataset, a task and max_samples; one workflow per model")
+public class ExperimentsController {
+  private static final MediaType CSV =
+      new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+  private final ExperimentService service;
+
+  public ExperimentsController(ExperimentService service) {
+    this.service = service;
+  }
+
+  @PostMapping({"/", ""})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Create an experiment",
+      description =
+          "404 when the dataset does not exist. `task_definition` defaults to summarization.")
+  public ResponseEntity<ExperimentResponse> create(@RequestBody JsonNode body) {
+    ExperimentRow row = service.create(body);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(
+            ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/experiments/{id}")
+                .buildAndExpand(row.id())
+                .toUri())
+        .body(ExperimentResponse.of(row, List.of()));
+  }
+
+  @GetMapping({"/", ""})
+  @ApiErrorResponses.Validation
+  @Operation(summary = "List experiments", description = "Newest first, with their workflows.")
+  public ExperimentListing list(
+      @RequestParam(name = "skip", defaultValue = "0") long skip,
+      @RequestParam(name = "limit", defaultValue = "100") long limit) {
+    List<ValidationError> errors = new ArrayList<>();
+    if (skip < 0) errors.add(atLeastZero("skip"));
+    if (limit < 0) errors.add(atLeastZero("limit"));
+    if (!errors.isEmpty()) throw new RequestShapeException(errors);
+    return service.list(skip, limit);
+  }
+
+  private static ValidationError atLeastZero(String param) {
+    return new ValidationError(
+        List.of("query", param),
+        "Input should be greater than or equal to 0",
+        "greater_than_equal");
+  }
+
+  @GetMapping({"/{id}", "/{id}/"})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Get an experiment",
+      description = "With every workflow in detail; running ones with their phase and progress.")
+  public ExperimentResponse get(@PathVariable("id") UUID id) {
+    return service.get(id);
+  }
+
+  @DeleteMapping({"/{id}", "/{id}/"})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Conflict
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Delete an experiment",
+      description =
+          "Stops its running workflows and their jobs (the Ray jobs are stopped), then removes"
+              + " its workflows, their jobs (rows, results.json, logs), compiled.json and the"
+              + " predictions datasets they generated (rows and S3 objects), and the experiment."
+              + " The uploaded dataset it was run on is kept. 409 when a workflow has not"
+              + " stopped in time (delete again).")
+  public ResponseEntity<Void> delete(@PathVariable("id") UUID id) {
+    service.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping(
+      value = {"/{id}/leaderboard", "/{id}/leaderboard/"},
+      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Leaderboard (NEW)",
+      description =
+          "One row per succeeded workflow: workflow id, name, model, provider, inference and"
+              + " evaluation time (s), and every flat metric (scores and token averages). Sorted"
+              + " by `sort` (any metric key, `inference_time` or `evaluation_time`; an unknown key"
+              + " is 422 listing the available ones), by default the mean of the task's first"
+              + " default metric (summarization: rouge_rouge1_mean), `order` desc."
+              + " `format=csv` answers text/csv with a header row.")
+  public ResponseEntity<?> leaderboard(
+      @PathVariable("id") UUID id,
+      @Parameter(description = "metric key, inference_time or evaluation_time")
+          @RequestParam(name = "sort", required = false)
+          String sort,
+      @Parameter(description = "asc or desc (default desc)")
+          @RequestParam(name = "order", required = false)
+          String order,
+      @Parameter(description = "json (default) or csv")
+          @RequestParam(name = "format", required = false)
+          String format) {
+    String f = format == null ? "json" : format.strip().toLowerCase(Locale.ROOT);
+    if (!f.equals("json") && !f.equals("csv")) {
+      throw new RequestShapeException(
+          List.of(
+              new ValidationError(
+                  List.of("query", "format"), "Input should be 'json' or 'csv'", "enum")));
+    }
+    LeaderboardResponse board = service.leaderboard(id, sort, order);
+    if (f.equals("json"))
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(board);
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leaderboard-" + id + ".csv\"")
+        .body(LeaderboardCsv.write(board));
+  }
+}

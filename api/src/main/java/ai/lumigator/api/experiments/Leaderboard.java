@@ -1,0 +1,124 @@
+package ai.lumigator.api.experiments;
+
+import ai.lumigator.api.errors.InvalidInputException;
+import ai.lumigator.api.errors.RequestShapeException;
+import ai.lumigator.api.errors.ValidationError;
+import ai.lumigator.jobs.config.JobConfigJson;
+import ai.lumigator.jobs.config.TaskDefinition;
+import ai.lumigator.jobs.metrics.MetricRegistry;
+import ai.lumigator.persistence.experiments.ExperimentRow;
+import ai.lumigator.persistence.workflows.WorkflowRow;
+import ai.lumigator.persistence.workflows.WorkflowStatuses;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Ranks an experiment's succeeded workflows by one key: any flat metric, or {@code inference_time}
+ * / {@code evaluation_time}. By default the mean of the task's first default metric (rouge → {@code
+ * rouge_rouge1_mean}, bleu → {@code bleu_bleu_mean}), highest first. Entries without the key come
+ * last; ties keep the older workflow first.
+ */
+final class Leaderboard {
+  static final String INFERENCE_TIME = "inference_time";
+  static final String EVALUATION_TIME = "evaluation_time";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Leaderboard() {}
+
+  /** The mean a metric is ranked by: its first {@code *_mean} key. */
+  static String meanKey(String metric) {
+    return switch (metric) {
+      case "rouge" -> "rouge_rouge1_mean";
+      case "token_length" -> "token_length_pred_token_length_mean";
+      default -> metric + "_" + metric + "_mean";
+    };
+  }
+
+  static LeaderboardResponse of(
+      ExperimentRow experiment, List<WorkflowRow> workflows, String sort, String order) {
+    TaskDefinition task =
+        JobConfigJson.fromJson(experiment.taskDefinitionJson(), TaskDefinition.class);
+    String direction = direction(order);
+    List<WorkflowRow> succeeded =
+        workflows.stream()
+            .filter(w -> WorkflowStatuses.SUCCEEDED.equals(w.status()))
+            .sorted(Comparator.comparingLong(WorkflowRow::createdAt).thenComparing(WorkflowRow::id))
+            .toList();
+    List<LeaderboardEntry> entries = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>();
+    for (WorkflowRow w : succeeded) {
+      Map<String, Double> metrics = read(w.metricsJson(), new TypeReference<>() {});
+      Map<String, Object> parameters = read(w.parametersJson(), new TypeReference<>() {});
+      columns.addAll(metrics.keySet());
+      entries.add(
+          new LeaderboardEntry(
+              0,
+              w.id(),
+              w.name(),
+              w.model(),
+              w.provider(),
+              number(parameters.get(INFERENCE_TIME)),
+              number(parameters.get(EVALUATION_TIME)),
+              metrics));
+    }
+    String defaultKey = meanKey(MetricRegistry.defaultsFor(task.task()).get(0));
+    Set<String> available = new TreeSet<>(columns);
+    available.add(INFERENCE_TIME);
+    available.add(EVALUATION_TIME);
+    available.add(defaultKey);
+    String key = sort == null || sort.isBlank() ? defaultKey : sort.strip();
+    if (!available.contains(key)) {
+      throw new InvalidInputException(
+          "Unknown sort key '" + key + "'. Sort by one of: " + String.join(", ", available));
+    }
+    Comparator<Double> values =
+        "asc".equals(direction) ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    // List.sort is stable: equal values keep the older workflow first
+    entries.sort(
+        Comparator.comparing((LeaderboardEntry e) -> e.value(key), Comparator.nullsLast(values)));
+    List<LeaderboardEntry> ranked = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) ranked.add(entries.get(i).ranked(i + 1));
+    return new LeaderboardResponse(
+        experiment.id(),
+        task.task(),
+        key,
+        direction,
+        new ArrayList<>(columns),
+        ranked.size(),
+        ranked);
+  }
+
+  private static String direction(String order) {
+    String o = order == null ? "desc" : order.strip().toLowerCase(Locale.ROOT);
+    if (!o.equals("asc") && !o.equals("desc")) {
+      throw new RequestShapeException(
+          List.of(
+              new ValidationError(
+                  List.of("query", "order"), "Input should be 'asc' or 'desc'", "enum")));
+    }
+    return o;
+  }
+
+  private static Double number(Object v) {
+    return v instanceof Number n ? n.doubleValue() : null;
+  }
+
+  private static <T> Map<String, T> read(String json, TypeReference<Map<String, T>> type) {
+    if (json == null) return new LinkedHashMap<>();
+    try {
+      return JSON.readValue(json, type);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored workflow results unreadable", e);
+    }
+  }
+}

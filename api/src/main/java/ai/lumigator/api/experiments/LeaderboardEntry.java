@@ -1,0 +1,38 @@
+package ai.lumigator.api.experiments;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * One succeeded workflow on the leaderboard.
+ *
+ * @param inferenceTime seconds the inference job spent predicting, or null when unknown
+ * @param evaluationTime seconds the evaluator spent computing metrics, or null when unknown
+ * @param metrics the workflow's flat metrics (scores and the inference token averages)
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record LeaderboardEntry(
+    @JsonProperty("rank") int rank,
+    @JsonProperty("workflow_id") String workflowId,
+    @JsonProperty("name") String name,
+    @JsonProperty("model") String model,
+    @JsonProperty("provider") String provider,
+    @JsonProperty("inference_time") Double inferenceTime,
+    @JsonProperty("evaluation_time") Double evaluationTime,
+    @JsonProperty("metrics") Map<String, Double> metrics) {
+
+  /** The value sorted by: a metric, or one of the two run times. */
+  Double value(String key) {
+    return switch (key) {
+      case Leaderboard.INFERENCE_TIME -> inferenceTime;
+      case Leaderboard.EVALUATION_TIME -> evaluationTime;
+      default -> metrics.get(key);
+    };
+  }
+
+  LeaderboardEntry ranked(int rank) {
+    return new LeaderboardEntry(
+        rank, workflowId, name, model, provider, inferenceTime, evaluationTime, metrics);
+  }
+}

@@ -1,0 +1,29 @@
+package ai.lumigator.workflows.evaluations;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays histories recorded from real runs (the API module's WorkflowsStackTest writes fresh ones
+ * to api/target/histories): a workflow that succeeded, one whose inference job timed out, and one
+ * stopped while its inference job ran (force delete).
+ */
+class EvaluationWorkflowReplayTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "histories/evaluation.json",
+        "histories/evaluation-timeout.json",
+        "histories/evaluation-stopped.json"
+      })
+  void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
+    File history =
+        new File(
+            Objects.requireNonNull(getClass().getClassLoader().getResource(resource), resource)
+                .toURI());
+    WorkflowReplayer.replayWorkflowExecution(history, EvaluationWorkflowImpl.class);
+  }
+}
