@@ -68,9 +68,9 @@ mvn -q -B -o -pl activities dependency:build-classpath -Dmdep.outputFile="$cp_fi
   || mvn -q -B -pl activities dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="$ROOT/activities/target/classes:$(cat "$cp_file")"
 
-upload() { # prints: http_code seconds; the dataset id goes to $WORK/last-id
-  curl -sS -o "$WORK/response.json" -w '%{http_code} %{time_total}\n' -H 'Expect:' \
-    -F format=job -F "dataset=@$1;type=text/csv" "$API/api/v1/datasets/"
+upload() { # sets $code and $secs; the dataset id goes to $WORK/last-id
+  read -r code secs < <(curl -sS -o "$WORK/response.json" -w '%{http_code} %{time_total}\n' \
+    -H 'Expect:' -F format=job -F "dataset=@$1;type=text/csv" "$API/api/v1/datasets/")
   sed -n 's/.*"id":"\([^"]*\)".*/\1/p' "$WORK/response.json" > "$WORK/last-id"
 }
 delete_last() {
@@ -83,9 +83,9 @@ used_kb() { # heap of a JVM in KB: "used (survivors + eden + old) retained (surv
 
 # ---- warm-up (JIT, connections, worker), not measured
 printf 'examples,ground_truth\nwarm,up\n' > "$WORK/warm.csv"
-read -r code _ < <(upload "$WORK/warm.csv"); [ "$code" = 201 ] || { say "warm-up upload failed: $code $(cat "$WORK/response.json")"; exit 1; }
+upload "$WORK/warm.csv"; [ "$code" = 201 ] || { say "warm-up upload failed: $code $(cat "$WORK/response.json")"; exit 1; }
 delete_last
-read -r code _ < <(upload "$csv"); [ "$code" = 201 ] || { say "warm-up upload failed: $code $(cat "$WORK/response.json")"; exit 1; }
+upload "$csv"; [ "$code" = 201 ] || { say "warm-up upload failed: $code $(cat "$WORK/response.json")"; exit 1; }
 delete_last
 
 # ---- interleaved: one plain put, then one API upload (heap sampled every 20 ms), RUNS times, so
@@ -100,7 +100,7 @@ next_line() { # sets $line to the next "bytes seconds" (or "ready") of the plain
 }
 next_line || { say "the plain put did not start"; exit 1; }
 
-plain_times=(); api_times=(); growth=(); live_growth=(); gcs=()
+plain_times=(); api_times=(); stage_times=(); growth=(); live_growth=(); gcs=()
 for i in $(seq "$RUNS"); do
   echo go >&"${PLAIN[1]}"
   next_line || { say "the plain put failed"; exit 1; }
@@ -112,10 +112,17 @@ for i in $(seq "$RUNS"); do
   read -r base base_retained < <(used_kb "$api_pid")
   jstat -gc "$api_pid" 20 > "$WORK/jstat-$i.txt" & sampler=$!
   sleep 0.2
-  read -r code secs < <(upload "$csv")
+  t0=$(date +%s%3N)
+  upload "$csv"
   sleep 0.1
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
   [ "$code" = 201 ] || { say "upload failed: $code $(cat "$WORK/response.json")"; exit 1; }
+  # where the time went: the API logs when the upload is staged (then the ingest workflow runs)
+  staged_at="$(grep -h "Dataset $(cat "$WORK/last-id") staged" "$DATA/logs/api.log" 2>/dev/null | tail -n1 | cut -d' ' -f1)"
+  if [ -n "$staged_at" ]; then
+    stage_s=$(awk -v a="$(date -d "$staged_at" +%s%3N)" -v b="$t0" 'BEGIN{printf "%.3f", (a-b)/1000}')
+    stage_times+=("$stage_s")
+  fi
   delete_last
   # peak: the most heap in use at any sample (eden counts, garbage included); retained: the most
   # in survivors + old gen, i.e. what young collections kept alive
@@ -125,7 +132,7 @@ for i in $(seq "$RUNS"); do
       END {printf "%.0f %.0f %d\n", peak, retained, last-first}' "$WORK/jstat-$i.txt")
   api_times+=("$secs"); growth+=($(( (peak - base) / 1024 )))
   live_growth+=($(( (retained - base_retained) / 1024 ))); gcs+=("$ygc")
-  say "run $i: API upload 201 in $secs s, heap +$(( (peak - base) / 1024 )) MB at peak (garbage included), +$(( (retained - base_retained) / 1024 )) MB retained by young GCs, $ygc young GCs"
+  say "run $i: API upload 201 in $secs s (staged after ${stage_s:-?} s), heap +$(( (peak - base) / 1024 )) MB at peak (garbage included), +$(( (retained - base_retained) / 1024 )) MB retained by young GCs, $ygc young GCs"
 done
 eval "exec ${PLAIN[1]}>&-"
 wait "$plain_pid" 2>/dev/null || true
@@ -141,10 +148,17 @@ ratio=$(awk -v a="$api" -v p="$plain" 'BEGIN{printf "%.2f", p/a}')
 peak=$(max "${growth[@]}"); live=$(max "${live_growth[@]}")
 heap_max=$(jcmd "$api_pid" VM.flags 2>/dev/null | grep -o 'MaxHeapSize=[0-9]*' | head -n1 | cut -d= -f2)
 
+stage_line=""
+if [ "${#stage_times[@]}" -gt 0 ]; then
+  stage=$(median "${stage_times[@]}")
+  stage_line="  of which streaming + checking + staging: $stage s = $(awk -v s="$size" -v t="$stage" 'BEGIN{printf "%.1f", s/1e6/t}') MB/s (ratio to plain $(awk -v a="$stage" -v p="$plain" 'BEGIN{printf "%.2f", p/a}')), the ingest workflow the rest"
+fi
+
 cat <<REPORT
 dataset upload benchmark ($RUNS runs each, medians; file $mb MB, $((copies * 500)) rows)
   plain S3 put (S3Storage.putStream) : $plain s  = $plain_rate MB/s
   API POST /api/v1/datasets/ -> 201  : $api s  = $api_rate MB/s   (stream + check + stage, then the ingest workflow: canonical CSV, metadata, row)
+$stage_line
   API / plain throughput ratio       : $ratio   (target >= 0.5)
   API heap growth, worst run         : $peak MB in use at peak (garbage not yet collected included), $live MB retained by young GCs   (target < 64 MB; max heap $((${heap_max:-0} / 1024 / 1024)) MB)
 REPORT

@@ -25,7 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ObjectUpload extends OutputStream {
   static final int CHUNK_SIZE = 64 * 1024;
-  static final int CHUNKS = 16;
+
+  /**
+   * One S3 part's worth (8 MiB): while the uploader sends a part, the producer fills the next one
+   * instead of waiting, so receiving and uploading overlap.
+   */
+  static final int CHUNKS = 128;
 
   private static final byte[] END = new byte[0];
   private static final byte[] ABORT = new byte[0];
