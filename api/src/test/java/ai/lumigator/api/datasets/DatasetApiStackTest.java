@@ -36,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The dataset endpoints over HTTP against the real API and worker (real Temporal, S3Proxy, SQLite):
@@ -53,20 +57,53 @@ class DatasetApiStackTest {
   final ObjectMapper json = new ObjectMapper();
 
   static String namespace;
+  static String bucket;
 
   @BeforeAll
   static void start() {
     // a namespace of its own: no other test run's worker can take these tasks
     namespace = TestNamespaces.fresh();
-    stack = StackApi.start(dataDir, "spring.temporal.namespace=" + namespace);
+    // and a bucket of its own: "nothing left behind" is then exact, whatever else runs meanwhile
+    bucket = "lumigator-test-" + UUID.randomUUID().toString().substring(0, 8);
+    stack =
+        StackApi.start(
+            dataDir, "spring.temporal.namespace=" + namespace, "lumigator.s3.bucket=" + bucket);
     storage = stack.api().getBean(S3Storage.class);
+    storage.ensureBucket();
     dao = stack.api().getBean(Jdbi.class).onDemand(DatasetDao.class);
   }
 
   @AfterAll
   static void stop() {
-    if (stack != null) stack.close();
-    if (namespace != null) TestNamespaces.delete(namespace);
+    try {
+      if (storage != null) {
+        storage.list("").forEach(o -> storage.deleteKey(o.key()));
+        try (S3Client s3 = rawClient()) {
+          s3.deleteBucket(b -> b.bucket(bucket));
+        }
+      }
+    } finally {
+      if (stack != null) stack.close();
+      if (namespace != null) TestNamespaces.delete(namespace);
+    }
+  }
+
+  static S3Client rawClient() {
+    return S3Client.builder()
+        .endpointOverride(URI.create(env("LUMIGATOR_S3_ENDPOINT", "http://127.0.0.1:9000")))
+        .region(Region.of(env("LUMIGATOR_S3_REGION", "us-east-1")))
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    env("LUMIGATOR_S3_ACCESS_KEY", "lumigator"),
+                    env("LUMIGATOR_S3_SECRET_KEY", "lumigator-local-secret"))))
+        .build();
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   // ---- helpers
@@ -103,14 +140,12 @@ class DatasetApiStackTest {
     return body(r).get("detail").asText();
   }
 
-  /** Every key under the prefixes an upload writes to, and the number of rows. */
+  /** Every key in the test's bucket, and the number of rows. */
   record Footprint(Set<String> keys, long rows) {}
 
   static Footprint footprint() {
     Set<String> keys = new TreeSet<>();
-    for (String prefix : List.of("uploads/", "datasets/")) {
-      storage.list(prefix).stream().map(ObjectInfo::key).forEach(keys::add);
-    }
+    storage.list("").stream().map(ObjectInfo::key).forEach(keys::add);
     return new Footprint(keys, dao.count());
   }
 
