@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -63,6 +65,27 @@ public final class RayPackages {
   }
 
   private final RayJobsClient client;
+
+  /**
+   * Package names of jobs jars already zipped, by file and version: zipping and hashing the ~30 MB
+   * jar took about a second of every submit; an unchanged jar now costs one existence check.
+   */
+  private final Map<JarVersion, String> jobsJarPackages = new ConcurrentHashMap<>();
+
+  private final AtomicInteger zipsBuilt = new AtomicInteger();
+
+  private record JarVersion(Path jar, long size, long modifiedMillis) {
+    static JarVersion of(Path jar) {
+      try {
+        return new JarVersion(
+            jar.toAbsolutePath().normalize(),
+            Files.size(jar),
+            Files.getLastModifiedTime(jar).toMillis());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Not a file: " + jar, e);
+      }
+    }
+  }
 
   public RayPackages(RayJobsClient client) {
     this.client = Objects.requireNonNull(client, "client");
@@ -122,9 +145,33 @@ public final class RayPackages {
     return withTempZip(zip -> ensureUploaded(zipDirectory(directory, zip)));
   }
 
-  /** Packages the jobs jar as {@value #JOBS_JAR}, uploads it if needed, returns the URI. */
+  /**
+   * Packages the jobs jar as {@value #JOBS_JAR}, uploads it if needed, returns the URI. The zip is
+   * built once per version of the jar (its size and modification time); while that version's
+   * package is in the cluster, a call is just the existence check.
+   */
   public String ensureJobsJarUploaded(Path jar) {
-    return withTempZip(zip -> ensureUploaded(zipJobsJar(jar, zip)));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("Not a file: " + jar);
+    }
+    JarVersion version = JarVersion.of(jar);
+    String known = jobsJarPackages.get(version);
+    if (known != null && client.packageExists(known)) {
+      return GCS_SCHEME + known;
+    }
+    return withTempZip(
+        zip -> {
+          RayPackage pkg = zipJobsJar(jar, zip);
+          zipsBuilt.incrementAndGet();
+          String uri = ensureUploaded(pkg);
+          jobsJarPackages.put(version, pkg.name());
+          return uri;
+        });
+  }
+
+  /** How many jobs jar packages this instance has zipped (for tests). */
+  int zipsBuilt() {
+    return zipsBuilt.get();
   }
 
   private interface ZipAction {

@@ -317,6 +317,39 @@ class RayJobsClientTest {
   }
 
   @Test
+  void theJobsJarIsZippedOncePerVersionAndReuploadedOnlyWhenTheClusterLostIt(@TempDir Path tmp)
+      throws IOException {
+    Path jar = Files.writeString(tmp.resolve("jobs.jar"), "version one");
+    java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    server.createContext(
+        "/api/packages/gcs/",
+        ex -> {
+          String name = ex.getRequestURI().getRawPath().substring("/api/packages/gcs/".length());
+          seen.add(new Seen(ex.getRequestMethod(), name, "", Map.of()));
+          ex.getRequestBody().readAllBytes();
+          if (ex.getRequestMethod().equals("PUT")) stored.add(name);
+          reply(ex, ex.getRequestMethod().equals("PUT") || stored.contains(name) ? 200 : 404, "");
+        });
+    RayPackages packages = new RayPackages(client);
+
+    String first = packages.ensureJobsJarUploaded(jar);
+    String again = packages.ensureJobsJarUploaded(jar);
+    assertThat(again).isEqualTo(first);
+    assertThat(packages.zipsBuilt()).isEqualTo(1);
+    assertThat(seen).extracting(Seen::method).containsExactly("GET", "PUT", "GET");
+
+    stored.clear(); // Ray dropped the unused package
+    assertThat(packages.ensureJobsJarUploaded(jar)).isEqualTo(first);
+    assertThat(packages.zipsBuilt()).isEqualTo(2);
+    assertThat(stored).containsExactly(first.substring("gcs://".length()));
+
+    Files.writeString(jar, "version two, longer");
+    String changed = packages.ensureJobsJarUploaded(jar);
+    assertThat(changed).isNotEqualTo(first);
+    assertThat(packages.zipsBuilt()).isEqualTo(3);
+  }
+
+  @Test
   void uploadRefusedAsTooLargeSaysWhy(@TempDir Path tmp) throws IOException {
     route("PUT /api/packages/gcs/_ray_pkg_big.zip", 413, "Maximum request body size exceeded");
     Path zip = Files.write(tmp.resolve("big.zip"), new byte[10]);
