@@ -45,7 +45,7 @@ final class JobsApi implements AutoCloseable {
   private void startContext() {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
-    args.add("--spring.temporal.namespace=" + StackWorker.TEST_NAMESPACE);
+    args.addAll(StackWorker.testNamespaceUnlessSet(properties));
     args.add("--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"));
     args.addAll(StackWorker.testSecretKeyUnlessSet(properties));
     for (String p : properties) args.add("--" + p);

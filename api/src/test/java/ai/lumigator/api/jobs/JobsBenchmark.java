@@ -8,6 +8,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,8 +36,10 @@ class JobsBenchmark {
 
   @Test
   void figures() throws Exception {
-    ConfigurableApplicationContext worker = StackWorker.start(dataDir);
-    try (JobsApi api = JobsApi.start(dataDir);
+    String namespace = TestNamespaces.fresh();
+    ConfigurableApplicationContext worker =
+        StackWorker.start(dataDir, "spring.temporal.namespace=" + namespace);
+    try (JobsApi api = JobsApi.start(dataDir, "spring.temporal.namespace=" + namespace);
         FakeChatServer fake = FakeChatServer.start().latency(Duration.ofMillis(100))) {
       S3Storage storage = worker.getBean(S3Storage.class);
       Jdbi jdbi = worker.getBean(Jdbi.class);
@@ -45,6 +48,7 @@ class JobsBenchmark {
       submitLatency(api, storage, jdbi, ray);
     } finally {
       worker.close();
+      TestNamespaces.delete(namespace);
     }
   }
 

@@ -11,6 +11,7 @@ import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
@@ -39,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("stack")
 class JobsStackTest {
   @TempDir static Path dataDir;
+  static String namespace;
   static ConfigurableApplicationContext worker;
   static JobsApi api;
   static FakeChatServer slow;
@@ -49,8 +51,10 @@ class JobsStackTest {
 
   @BeforeAll
   static void start() throws Exception {
-    worker = StackWorker.start(dataDir);
-    api = JobsApi.start(dataDir);
+    // a namespace of its own: no other test run's worker can take this class's tasks
+    namespace = TestNamespaces.fresh();
+    worker = StackWorker.start(dataDir, "spring.temporal.namespace=" + namespace);
+    api = JobsApi.start(dataDir, "spring.temporal.namespace=" + namespace);
     storage = worker.getBean(S3Storage.class);
     jdbi = worker.getBean(Jdbi.class);
     dialogsum = TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_exc.csv"));
@@ -64,6 +68,7 @@ class JobsStackTest {
     if (slow != null) slow.close();
     if (api != null) api.close();
     if (worker != null) worker.close();
+    if (namespace != null) TestNamespaces.delete(namespace);
   }
 
   static String inference(String name, String datasetId, String extra) {

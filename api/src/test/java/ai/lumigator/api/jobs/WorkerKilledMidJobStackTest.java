@@ -9,6 +9,7 @@ import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -38,13 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("stack")
 class WorkerKilledMidJobStackTest {
   @TempDir static Path dataDir;
+  static String namespace;
   static JobsApi api;
   static FakeChatServer slow;
   static final List<Process> workers = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    api = JobsApi.start(dataDir);
+    namespace = TestNamespaces.fresh();
+    api = JobsApi.start(dataDir, "spring.temporal.namespace=" + namespace);
     slow = FakeChatServer.start().latency(Duration.ofMillis(2000));
   }
 
@@ -56,6 +59,7 @@ class WorkerKilledMidJobStackTest {
     }
     if (slow != null) slow.close();
     if (api != null) api.close();
+    if (namespace != null) TestNamespaces.delete(namespace);
   }
 
   /** A worker JVM from the exec jar on the test namespace and this test's SQLite file. */
@@ -70,7 +74,7 @@ class WorkerKilledMidJobStackTest {
                 "-XX:+UseSerialGC",
                 "-jar",
                 execJar().toString(),
-                "--spring.temporal.namespace=" + StackWorker.TEST_NAMESPACE,
+                "--spring.temporal.namespace=" + namespace,
                 "--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
                 "--lumigator.jobs.jar=" + StackWorker.jobsJar(),
                 "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY)
