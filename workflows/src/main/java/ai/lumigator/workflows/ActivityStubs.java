@@ -22,6 +22,13 @@ public final class ActivityStubs {
           .setMaximumInterval(Duration.ofSeconds(30))
           .build();
 
+  /**
+   * Start-to-close bound of the short activities (S3, database, one Ray call). They take seconds;
+   * the bound is also how long a task held by a worker that died waits before it is retried
+   * elsewhere, so it stays small. Long work heartbeats instead (see {@link #rayAwait}).
+   */
+  static final Duration SHORT_ACTIVITY_TIMEOUT = Duration.ofMinutes(2);
+
   private ActivityStubs() {}
 
   /** S3, CSV and database work on the I/O queue; transient failures retry until they pass. */
@@ -30,7 +37,7 @@ public final class ActivityStubs {
         type,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.IO)
-            .setStartToCloseTimeout(Duration.ofMinutes(10))
+            .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
             .setRetryOptions(TRANSIENT)
             .build());
   }
@@ -45,7 +52,7 @@ public final class ActivityStubs {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.IO)
             .setStartToCloseTimeout(
-                deadline.compareTo(Duration.ofMinutes(10)) < 0 ? deadline : Duration.ofMinutes(10))
+                deadline.compareTo(SHORT_ACTIVITY_TIMEOUT) < 0 ? deadline : SHORT_ACTIVITY_TIMEOUT)
             .setScheduleToCloseTimeout(deadline)
             .setRetryOptions(TRANSIENT)
             .build());
@@ -57,7 +64,7 @@ public final class ActivityStubs {
         type,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.RAY)
-            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
             .setRetryOptions(TRANSIENT)
             .build());
   }
@@ -71,7 +78,7 @@ public final class ActivityStubs {
         type,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.RAY)
-            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
             .setRetryOptions(TRANSIENT)
             .build());
