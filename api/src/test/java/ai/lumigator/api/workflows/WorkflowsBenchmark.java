@@ -1,0 +1,461 @@
+package ai.lumigator.api.workflows;
+
+import ai.lumigator.activities.ray.RayJobDetails;
+import ai.lumigator.activities.ray.RayJobsClient;
+import ai.lumigator.api.ApiApplication;
+import ai.lumigator.workflows.WorkflowIds;
+import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.util.Timestamps;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Workflow benchmark on the real local stack (run by bench/workflows.sh; not a test: surefire does
+ * not pick up *Benchmark classes by itself). N workflows (baseline lead-3 on dialogsum_exc.csv) are
+ * created at once through the API; the worker is its own JVM from the exec jar, its heap sampled
+ * with jstat. Prints lines starting with {@code BENCH}:
+ *
+ * <ul>
+ *   <li>wall time from the first POST until every workflow ended;
+ *   <li>orchestration overhead per workflow: (Temporal close − start of evaluation-{id}) minus the
+ *       two Ray jobs' own run time (Ray's end_time − start_time of each), with where it is spent:
+ *       before the inference job reached Ray, between the jobs, after the evaluator;
+ *   <li>the worker's peak heap use.
+ * </ul>
+ *
+ * Knobs (system properties): bench.workflows (50), bench.pollInterval (the worker's Ray poll
+ * interval, default 1s as configured), bench.workerXmx (512m).
+ */
+@Tag("stack")
+class WorkflowsBenchmark {
+  @TempDir Path dataDir;
+
+  @Test
+  void figures() throws Exception {
+    int n = Integer.getInteger("bench.workflows", 50);
+    String pollInterval = System.getProperty("bench.pollInterval", "1s");
+    String xmx = System.getProperty("bench.workerXmx", "512m");
+    String namespace = TestNamespaces.fresh();
+    ConfigurableApplicationContext apiContext =
+        new SpringApplicationBuilder(ApiApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.temporal.namespace=" + namespace,
+                "--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
+                "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY);
+    Process worker = null;
+    HeapSampler heap = null;
+    try {
+      int port = ((WebServerApplicationContext) apiContext).getWebServer().getPort();
+      EvaluationsHttp api = new EvaluationsHttp(p -> URI.create("http://127.0.0.1:" + port + p));
+      worker = worker(namespace, dataDir.resolve("lumigator.db"), pollInterval, xmx);
+      heap = HeapSampler.start(worker.pid());
+      String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_exc.csv"));
+      String experiment = api.createExperiment("bench", dataset, "");
+
+      ExecutorService posts = Executors.newFixedThreadPool(n);
+      long t0 = System.currentTimeMillis();
+      List<CompletableFuture<String>> created = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String body =
+            """
+            {"name": "bench %d", "experiment_id": "%s", "model": "lead-3", "provider": "baseline"}
+            """
+                .formatted(i, experiment);
+        created.add(CompletableFuture.supplyAsync(() -> api.createWorkflow(body), posts));
+      }
+      List<String> ids = created.stream().map(CompletableFuture::join).toList();
+      long posted = System.currentTimeMillis() - t0;
+      posts.shutdown();
+
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+      List<JsonNode> ended = new ArrayList<>();
+      for (String id : ids) {
+        ended.add(
+            api.awaitWorkflow(
+                id, EvaluationsHttp::ended, Duration.between(Instant.now(), deadline)));
+      }
+      long wall = System.currentTimeMillis() - t0;
+      long peak = heap.stop();
+      long failed =
+          ended.stream().filter(w -> !w.path("status").asText().equals("succeeded")).count();
+
+      RayJobsClient ray = apiContext.getBean(RayJobsClient.class);
+      WorkflowClient client = apiContext.getBean(WorkflowClient.class);
+      List<Timing> timings = new ArrayList<>();
+      for (JsonNode w : ended) {
+        if (w.path("status").asText().equals("succeeded")) timings.add(timing(w, ray, client));
+      }
+
+      System.out.printf(
+          "BENCH workflows: %d created at once (POSTs done in %d ms), %d succeeded, %d failed;"
+              + " wall time first POST -> all ended %.1f s (Ray poll interval %s, %d CPUs)%n",
+          n,
+          posted,
+          n - failed,
+          failed,
+          wall / 1000.0,
+          pollInterval,
+          Runtime.getRuntime().availableProcessors());
+      for (JsonNode w : ended) {
+        if (!w.path("status").asText().equals("succeeded")) {
+          String reason = w.path("failure_reason").asText();
+          System.out.printf(
+              "BENCH   failed %s: %s%n",
+              w.path("id").asText(),
+              reason.substring(0, Math.min(220, reason.length())).replace('\n', ' '));
+        }
+      }
+      System.out.printf(
+          "BENCH overhead per succeeded workflow beyond its two Ray jobs' run time: median %.3f s, p90 %.3f"
+              + " s, min %.3f s, max %.3f s (target median < 1 s)%n",
+          percentile(timings, Timing::overhead, 50),
+          percentile(timings, Timing::overhead, 90),
+          percentile(timings, Timing::overhead, 0),
+          percentile(timings, Timing::overhead, 100));
+      System.out.printf(
+          "BENCH   of which (medians): workflow start -> inference on Ray %.3f s; inference end ->"
+              + " evaluator on Ray %.3f s; evaluator end -> workflow closed %.3f s%n",
+          percentile(timings, Timing::before, 50),
+          percentile(timings, Timing::between, 50),
+          percentile(timings, Timing::after, 50));
+      System.out.printf(
+          "BENCH   by cause (medians): Submit activities (Ray Jobs API included) %.3f s; noticing"
+              + " Ray's end (poll) %.3f s; job steps after Ray (logs, results, predictions dataset)"
+              + " %.3f s; the rest (evaluation workflow's own steps, task scheduling) %.3f s%n",
+          percentile(timings, Timing::submit, 50),
+          percentile(timings, Timing::noticeEnd, 50),
+          percentile(timings, Timing::afterRay, 50),
+          percentile(timings, Timing::remainder, 50));
+      System.out.printf(
+          "BENCH   Ray jobs' own run time (medians): inference %.3f s, evaluator %.3f s;"
+              + " workflow start -> close median %.3f s%n",
+          percentile(timings, Timing::inferenceRun, 50),
+          percentile(timings, Timing::evaluatorRun, 50),
+          percentile(timings, Timing::total, 50));
+      activityLatencies(client, ended);
+      System.out.printf(
+          "BENCH worker peak heap used: %.1f MiB (-Xmx%s, sampled every 100 ms with jstat)%n",
+          peak / 1024.0 / 1024.0, xmx);
+    } finally {
+      if (heap != null) heap.stop();
+      if (worker != null) {
+        worker.destroy();
+        if (!worker.waitFor(20, TimeUnit.SECONDS)) worker.destroyForcibly();
+      }
+      apiContext.close();
+      if (Boolean.getBoolean("bench.keepNamespace")) {
+        System.out.println("BENCH namespace kept: " + namespace);
+      } else {
+        TestNamespaces.delete(namespace);
+      }
+    }
+  }
+
+  /**
+   * Seconds: Temporal's start/close of the evaluation workflow and Ray's times of both jobs, and
+   * where the rest went (from the job workflows' histories): the Submit activities (Ray's Jobs API
+   * included), noticing that Ray ended a job (the wait polls), each job's steps after Ray (logs,
+   * results, the predictions dataset), and the remainder (the evaluation workflow's own steps and
+   * task scheduling).
+   */
+  record Timing(
+      double total,
+      double inferenceRun,
+      double evaluatorRun,
+      double before,
+      double between,
+      double after,
+      double submit,
+      double noticeEnd,
+      double afterRay) {
+    double overhead() {
+      return total - inferenceRun - evaluatorRun;
+    }
+
+    double remainder() {
+      return overhead() - submit - noticeEnd - afterRay;
+    }
+  }
+
+  static Timing timing(JsonNode workflow, RayJobsClient ray, WorkflowClient client) {
+    WorkflowExecutionInfo info =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(
+                        WorkflowExecution.newBuilder()
+                            .setWorkflowId(WorkflowIds.evaluation(workflow.path("id").asText())))
+                    .build())
+            .getWorkflowExecutionInfo();
+    long start = Timestamps.toMillis(info.getStartTime());
+    long close = Timestamps.toMillis(info.getCloseTime());
+    String inferenceId = workflow.at("/jobs/0/id").asText();
+    String evaluatorId = workflow.at("/jobs/1/id").asText();
+    RayJobDetails inference = ray.get(inferenceId).orElseThrow();
+    RayJobDetails evaluator = ray.get(evaluatorId).orElseThrow();
+    JobSteps inferenceSteps = JobSteps.of(client, inferenceId);
+    JobSteps evaluatorSteps = JobSteps.of(client, evaluatorId);
+    return new Timing(
+        (close - start) / 1000.0,
+        (inference.endTime() - inference.startTime()) / 1000.0,
+        (evaluator.endTime() - evaluator.startTime()) / 1000.0,
+        (inference.startTime() - start) / 1000.0,
+        (evaluator.startTime() - inference.endTime()) / 1000.0,
+        (close - evaluator.endTime()) / 1000.0,
+        (inferenceSteps.submitMillis() + evaluatorSteps.submitMillis()) / 1000.0,
+        (inferenceSteps.awaitEnded()
+                - inference.endTime()
+                + evaluatorSteps.awaitEnded()
+                - evaluator.endTime())
+            / 1000.0,
+        (inferenceSteps.closed()
+                - inferenceSteps.awaitEnded()
+                + evaluatorSteps.closed()
+                - evaluatorSteps.awaitEnded())
+            / 1000.0);
+  }
+
+  /**
+   * From a job workflow's history (epoch ms): how long its Submit activity ran (schedule to
+   * completion), when its Await activity completed, when the workflow closed.
+   */
+  record JobSteps(long submitMillis, long awaitEnded, long closed) {
+    static JobSteps of(WorkflowClient client, String jobId) {
+      List<HistoryEvent> events = client.fetchHistory(WorkflowIds.job(jobId)).getEvents();
+      Map<Long, String> scheduled = new HashMap<>();
+      Map<Long, Long> scheduledAt = new HashMap<>();
+      long submit = 0;
+      long awaitEnded = 0;
+      long closed = 0;
+      for (HistoryEvent e : events) {
+        long at = Timestamps.toMillis(e.getEventTime());
+        if (e.hasActivityTaskScheduledEventAttributes()) {
+          scheduled.put(
+              e.getEventId(),
+              e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+          scheduledAt.put(e.getEventId(), at);
+        } else if (e.hasActivityTaskCompletedEventAttributes()) {
+          long id = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+          String name = scheduled.get(id);
+          if ("Submit".equals(name)) submit += at - scheduledAt.get(id);
+          if ("Await".equals(name)) awaitEnded = at;
+        } else if (e.hasWorkflowExecutionCompletedEventAttributes()) {
+          closed = at;
+        }
+      }
+      return new JobSteps(submit, awaitEnded, closed);
+    }
+  }
+
+  /**
+   * Per activity type over every workflow of the run (evaluation, jobs, dataset ingests): median
+   * and p90 of the wait in the task queue (scheduled → started) and of the run (started →
+   * completed), to tell a saturated queue from slow work.
+   */
+  static void activityLatencies(WorkflowClient client, List<JsonNode> workflows) {
+    Map<String, List<Long>> waits = new java.util.TreeMap<>();
+    Map<String, List<Long>> runs = new java.util.TreeMap<>();
+    List<String> ids = new ArrayList<>();
+    for (JsonNode w : workflows) {
+      ids.add(WorkflowIds.evaluation(w.path("id").asText()));
+      for (JsonNode job : w.path("jobs")) {
+        ids.add(WorkflowIds.job(job.path("id").asText()));
+        for (JsonNode p : job.path("parameters")) {
+          if (p.path("name").asText().equals("generated_dataset_id")) {
+            ids.add(WorkflowIds.datasetIngest(p.path("value").asText()));
+          }
+        }
+      }
+    }
+    for (String id : ids) {
+      Map<Long, String> names = new HashMap<>();
+      Map<Long, Long> scheduled = new HashMap<>();
+      Map<Long, Long> started = new HashMap<>();
+      for (HistoryEvent e : client.fetchHistory(id).getEvents()) {
+        long at = Timestamps.toMillis(e.getEventTime());
+        if (e.hasActivityTaskScheduledEventAttributes()) {
+          names.put(
+              e.getEventId(),
+              e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+          scheduled.put(e.getEventId(), at);
+        } else if (e.hasWorkflowTaskScheduledEventAttributes()) {
+          names.put(e.getEventId(), "(workflow task)");
+          scheduled.put(e.getEventId(), at);
+        } else if (e.hasWorkflowTaskStartedEventAttributes()) {
+          started.put(e.getWorkflowTaskStartedEventAttributes().getScheduledEventId(), at);
+        } else if (e.hasWorkflowTaskCompletedEventAttributes()) {
+          long s = e.getWorkflowTaskCompletedEventAttributes().getScheduledEventId();
+          if (started.containsKey(s)) {
+            waits
+                .computeIfAbsent("(workflow task)", k -> new ArrayList<>())
+                .add(started.get(s) - scheduled.get(s));
+            runs.computeIfAbsent("(workflow task)", k -> new ArrayList<>())
+                .add(at - started.get(s));
+          }
+        } else if (e.hasActivityTaskStartedEventAttributes()) {
+          started.put(e.getActivityTaskStartedEventAttributes().getScheduledEventId(), at);
+        } else if (e.hasActivityTaskCompletedEventAttributes()) {
+          long s = e.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+          String name = names.get(s);
+          // the started event of an activity is written when it completes: its time is the start
+          waits
+              .computeIfAbsent(name, k -> new ArrayList<>())
+              .add(started.get(s) - scheduled.get(s));
+          runs.computeIfAbsent(name, k -> new ArrayList<>()).add(at - started.get(s));
+        }
+      }
+    }
+    StringBuilder line =
+        new StringBuilder("BENCH   activities, queue wait / run in ms (median, p90):");
+    waits.forEach(
+        (name, w) ->
+            line.append(
+                String.format(
+                    " %s %d/%d, %d/%d;",
+                    name,
+                    pct(w, 50),
+                    pct(w, 90),
+                    pct(runs.get(name), 50),
+                    pct(runs.get(name), 90))));
+    System.out.println(line);
+  }
+
+  static long pct(List<Long> values, int p) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  static double percentile(List<Timing> timings, ToDoubleFunction<Timing> f, int p) {
+    List<Double> values = new ArrayList<>(timings.stream().map(f::applyAsDouble).toList());
+    Collections.sort(values);
+    if (p == 50 && values.size() % 2 == 0) {
+      int m = values.size() / 2;
+      return (values.get(m - 1) + values.get(m)) / 2;
+    }
+    int i = (int) Math.ceil(p / 100.0 * values.size()) - 1;
+    return values.get(Math.max(0, Math.min(values.size() - 1, i)));
+  }
+
+  static Process worker(String namespace, Path database, String pollInterval, String xmx)
+      throws IOException, InterruptedException {
+    Path logs = Path.of("target", "worker-logs");
+    Files.createDirectories(logs);
+    Path log = logs.resolve("bench-" + namespace + ".log");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + xmx,
+                "-jar",
+                WorkflowOutlivesItsWorkerStackTest.execJar().toString(),
+                "--spring.temporal.namespace=" + namespace,
+                "--lumigator.database.url=jdbc:sqlite:" + database,
+                "--lumigator.jobs.jar=" + StackWorker.jobsJar(),
+                "--lumigator.ray.poll-interval=" + pollInterval,
+                "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (Instant.now().isBefore(deadline)) {
+      if (Files.exists(log) && Files.readString(log).contains("Lumigator worker started")) return p;
+      if (!p.isAlive()) throw new IllegalStateException("worker died: " + Files.readString(log));
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("worker not ready: " + Files.readString(log));
+  }
+
+  /** Samples a JVM's used heap (young + old, from jstat -gc) and keeps the largest value. */
+  static final class HeapSampler {
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private HeapSampler(long pid) {
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  used(pid).ifPresent(u -> peak.accumulateAndGet(u, Math::max));
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-sampler");
+      thread.setDaemon(true);
+    }
+
+    static HeapSampler start(long pid) {
+      HeapSampler s = new HeapSampler(pid);
+      s.thread.start();
+      return s;
+    }
+
+    long stop() throws InterruptedException {
+      running = false;
+      thread.join(5000);
+      return peak.get();
+    }
+
+    /** S0U + S1U + EU + OU of {@code jstat -gc}, in bytes. */
+    static Optional<Long> used(long pid) {
+      try {
+        Process p = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String[] lines = out.strip().split("\n");
+        if (lines.length < 2) return Optional.empty();
+        List<String> header = List.of(lines[0].trim().split("\\s+"));
+        String[] values = lines[1].trim().split("\\s+");
+        double kb = 0;
+        for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+          kb += Double.parseDouble(values[header.indexOf(column)]);
+        }
+        return Optional.of((long) (kb * 1024));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+}
