@@ -441,6 +441,29 @@ class WorkflowsStackTest {
   }
 
   @Test
+  void aWorkflowTerminatedBehindOurBackIsRecordedFailedAndItsJobStopped() throws Exception {
+    String experiment = api.createExperiment("terminations", dialogsum500, "");
+    String id = api.createWorkflow(slowWorkflow(experiment, "terminated", 3600));
+    String jobId = awaitRayRunning(id);
+
+    // an operator terminates the evaluation workflow: no workflow code runs to record anything
+    WorkflowClient client = stack.worker().getBean(WorkflowClient.class);
+    client.newUntypedWorkflowStub(WorkflowIds.evaluation(id)).terminate("operator");
+
+    // the child is asked to cancel (parent close policy), so the Ray job is stopped all the same
+    assertThat(awaitRay(jobId, RayJobStatus.STOPPED)).isEqualTo(RayJobStatus.STOPPED);
+    JsonNode w = json(api.get("/api/v1/workflows/" + id));
+    assertThat(w.path("status").asText()).isEqualTo("failed");
+    assertThat(w.path("failure_reason").asText())
+        .isEqualTo("The workflow ended without recording an outcome (terminated or timed out)");
+    assertThat(w.path("phase").asText()).isEqualTo("done");
+    JsonNode job =
+        api.awaitWorkflow(
+            id, x -> x.at("/jobs/0/status").asText().equals("stopped"), Duration.ofMinutes(1));
+    assertThat(job.at("/jobs/0/status").asText()).isEqualTo("stopped");
+  }
+
+  @Test
   void deletingAnExperimentStopsItsWorkflowsAndRemovesEverythingTheyMade() throws Exception {
     String experiment = api.createExperiment("to delete", dialogsum500, "");
     String done = api.createWorkflow(baseline(experiment, "finished", "lead-2"));

@@ -118,9 +118,15 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
     return ended;
   }
 
+  /** A failed job's reason can carry pages of Ray's log tail; the workflow keeps the start. */
+  static final int MAX_REASON_CHARS = 2000;
+
   private static String ended(String what, JobResult job) {
     String reason = job.failureReason() != null ? job.failureReason() : "no reason given";
-    return what + " job " + job.jobId() + " " + job.status() + ": " + reason;
+    String text = what + " job " + job.jobId() + " " + job.status() + ": " + reason;
+    if (text.length() <= MAX_REASON_CHARS) return text;
+    return text.substring(0, MAX_REASON_CHARS)
+        + " [... see GET /api/v1/workflows/{id}/logs for the rest]";
   }
 
   private static boolean stopRequested() {

@@ -275,6 +275,23 @@ class EvaluationWorkflowTest {
   }
 
   @Test
+  void aLongFailureReasonIsCutToItsStart() {
+    String logs = "x".repeat(20_000);
+    awaits.put(
+        INF,
+        () ->
+            new RayJobOutcome(
+                INF, "failed", "exit code 1, last logs: " + logs, null, 1L, 2L, 1, false));
+
+    EvaluationResult result = run(request(60));
+
+    assertThat(result.failureReason())
+        .startsWith("Inference job " + INF + " failed: exit code 1, last logs: xxx")
+        .endsWith("[... see GET /api/v1/workflows/{id}/logs for the rest]")
+        .hasSizeLessThan(2100);
+  }
+
+  @Test
   void anEvaluatorPastItsTimeoutIsStoppedAndTheWorkflowFails() {
     long before = env.currentTimeMillis();
     awaits.put(EV, () -> outcome(EV, "stopped", true));
