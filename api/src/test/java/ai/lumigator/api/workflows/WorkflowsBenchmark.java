@@ -54,7 +54,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  *
  * Knobs (system properties): bench.workflows (50), bench.pollInterval (the worker's Ray poll
- * interval, default 1s as configured), bench.workerXmx (512m).
+ * interval, default 1s as configured), bench.workerXmx (512m), bench.warmup (workflows run one
+ * after the other before the measured ones, default 1).
  */
 @Tag("stack")
 class WorkflowsBenchmark {
@@ -65,6 +66,7 @@ class WorkflowsBenchmark {
     int n = Integer.getInteger("bench.workflows", 50);
     String pollInterval = System.getProperty("bench.pollInterval", "1s");
     String xmx = System.getProperty("bench.workerXmx", "512m");
+    int warmup = Integer.getInteger("bench.warmup", 1);
     String namespace = TestNamespaces.fresh();
     ConfigurableApplicationContext apiContext =
         new SpringApplicationBuilder(ApiApplication.class)
@@ -82,6 +84,16 @@ class WorkflowsBenchmark {
       heap = HeapSampler.start(worker.pid());
       String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_exc.csv"));
       String experiment = api.createExperiment("bench", dataset, "");
+      for (int i = 0; i < warmup; i++) {
+        // a warm worker (classes loaded, JIT-compiled, Ray package cached), as in a running system
+        String id =
+            api.createWorkflow(
+                """
+                {"name": "warm-up", "experiment_id": "%s", "model": "lead-1", "provider": "baseline"}
+                """
+                    .formatted(experiment));
+        api.awaitWorkflow(id, EvaluationsHttp::ended, Duration.ofMinutes(5));
+      }
 
       ExecutorService posts = Executors.newFixedThreadPool(n);
       long t0 = System.currentTimeMillis();
