@@ -65,6 +65,11 @@ public final class FakeChatServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Deque<Scripted> script = new ArrayDeque<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+  /** Exchanges already uncounted (HttpExchange attributes are shared per context, not usable). */
+  private final java.util.Set<HttpExchange> released =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<String, Scripted> permanent = new ConcurrentHashMap<>();
@@ -212,6 +217,13 @@ public final class FakeChatServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      release(ex);
+      released.remove(ex);
+    }
+  }
+
+  private void release(HttpExchange ex) {
+    if (released.add(ex)) {
       inFlight.decrementAndGet();
     }
   }
@@ -246,12 +258,16 @@ public final class FakeChatServer implements AutoCloseable {
     return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 
-  private static void reply(HttpExchange ex, Scripted r) throws IOException {
+  private void reply(HttpExchange ex, Scripted r) throws IOException {
     send(ex, r.status(), r.retryAfter(), r.body());
   }
 
-  private static void send(HttpExchange ex, int status, String retryAfter, String body)
+  private void send(HttpExchange ex, int status, String retryAfter, String body)
       throws IOException {
+    // A request stops counting as in flight before its answer leaves: the client may read the
+    // answer and send its next request before this thread runs again, and counting both would
+    // report more requests in flight than the client ever had.
+    release(ex);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     if (retryAfter != null) {
