@@ -1,5 +1,6 @@
 package ai.lumigator.activities.evaluations;
 
+import ai.lumigator.activities.datasets.ObjectUpload;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
 import ai.lumigator.persistence.jobs.JobDao;
@@ -7,9 +8,7 @@ import ai.lumigator.persistence.jobs.JobRow;
 import ai.lumigator.persistence.workflows.WorkflowDao;
 import ai.lumigator.persistence.workflows.WorkflowStatuses;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,18 +77,38 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
 
   @Override
   public CompiledEvaluation compile(CompileEvaluation request) {
-    JsonNode inference = read(request.inferenceJobId(), request.inferenceResultsKey());
-    JsonNode evaluator = read(request.evaluatorJobId(), request.evaluatorResultsKey());
-    ObjectNode compiled = CompiledResults.compile(inference, evaluator);
+    CompiledResults.Outline inference =
+        outline(request.inferenceJobId(), request.inferenceResultsKey());
+    CompiledResults.Outline evaluator =
+        outline(request.evaluatorJobId(), request.evaluatorResultsKey());
     String key = EvaluationKeys.compiled(request.workflowId());
-    storage.putBytes(key, bytes(compiled), "application/json");
-    Map<String, Double> metrics = FlatMetrics.of(compiled.path("metrics"));
-    Map<String, Object> parameters = CompiledResults.parameters(request, inference, evaluator);
+    ObjectUpload upload = ObjectUpload.start(storage, key, "application/json");
+    try {
+      CompiledResults.write(
+          () -> storage.openStream(request.inferenceResultsKey()),
+          () -> storage.openStream(request.evaluatorResultsKey()),
+          evaluator,
+          upload);
+      upload.commit();
+    } catch (IOException | RuntimeException e) {
+      upload.abort(e);
+      if (e instanceof JsonProcessingException j) throw badResults(request.workflowId(), j);
+      if (e instanceof IOException io) throw new UncheckedIOException("compiling " + key, io);
+      throw (RuntimeException) e;
+    }
+    Map<String, Double> metrics = FlatMetrics.of(CompiledResults.metrics(inference, evaluator));
+    Map<String, Object> parameters =
+        CompiledResults.parameters(request, inference.summary(), evaluator.summary());
     boolean recorded =
         workflows.recordResult(
             request.workflowId(), string(metrics), string(parameters), key, clock.millis());
     if (recorded) {
-      log.info("Workflow {}: {} metrics compiled to {}", request.workflowId(), metrics.size(), key);
+      log.info(
+          "Workflow {}: {} metrics compiled to {} ({} bytes)",
+          request.workflowId(),
+          metrics.size(),
+          key,
+          upload.written());
     } else {
       log.warn("Workflow {} has no row; compiled results not recorded", request.workflowId());
     }
@@ -114,14 +133,10 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
     }
   }
 
-  private JsonNode read(String jobId, String key) {
+  /** One streaming read of a results.json: its small values and its keys. */
+  private CompiledResults.Outline outline(String jobId, String key) {
     try (InputStream in = storage.openStream(key)) {
-      JsonNode results = JSON.readTree(in);
-      if (results == null || !results.isObject()) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "results.json of job " + jobId + " at " + key + " is not a JSON object", "BadResults");
-      }
-      return results;
+      return CompiledResults.outline(in);
     } catch (StorageException e) {
       if (!e.isNotFound()) throw e;
       throw ApplicationFailure.newNonRetryableFailure(
@@ -130,17 +145,18 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "results.json of job " + jobId + " at " + key + " is not JSON: " + e.getOriginalMessage(),
           "BadResults");
+    } catch (CompiledResults.NotAnObject e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "results.json of job " + jobId + " at " + key + " is not a JSON object", "BadResults");
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + key + " failed", e);
     }
   }
 
-  private static byte[] bytes(Object value) {
-    try {
-      return JSON.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise compiled results", e);
-    }
+  private static ApplicationFailure badResults(String workflowId, JsonProcessingException e) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "results of workflow " + workflowId + " changed while compiling: " + e.getOriginalMessage(),
+        "BadResults");
   }
 
   private static String string(Object value) {
