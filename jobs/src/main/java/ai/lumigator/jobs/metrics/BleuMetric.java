@@ -1,7 +1,8 @@
 package ai.lumigator.jobs.metrics;
 
+import ai.lumigator.jobs.metrics.text.TokenIds;
 import ai.lumigator.jobs.metrics.text.Tokenizer13a;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,28 +78,47 @@ public final class BleuMetric implements Metric {
     int referenceLength = 0;
     int translationLength = 0;
     for (int s = 0; s < predictions.size(); s++) {
-      List<String> hyp = Tokenizer13a.tokenize(predictions.get(s));
-      Map<List<String>, Integer> refCounts = new HashMap<>();
-      int shortest = Integer.MAX_VALUE;
-      for (String reference : references.get(s)) {
-        List<String> ref = Tokenizer13a.tokenize(reference);
-        shortest = Math.min(shortest, ref.size());
-        ngrams(ref).forEach((k, v) -> refCounts.merge(k, v, Math::max));
-      }
-      if (shortest == Integer.MAX_VALUE) {
+      if (references.get(s).isEmpty()) {
         throw new IllegalArgumentException("no reference for prediction " + s);
       }
+      TokenIds vocabulary = new TokenIds();
+      int[] hyp = Tokenizer13a.tokenIds(predictions.get(s), vocabulary);
+      List<int[]> refs = new ArrayList<>(references.get(s).size());
+      int shortest = Integer.MAX_VALUE;
+      int tokens = hyp.length;
+      for (String reference : references.get(s)) {
+        int[] ref = Tokenizer13a.tokenIds(reference, vocabulary);
+        refs.add(ref);
+        shortest = Math.min(shortest, ref.length);
+        tokens += ref.length;
+      }
       referenceLength += shortest;
-      translationLength += hyp.size();
-      Map<List<String>, Integer> hypCounts = ngrams(hyp);
-      for (Map.Entry<List<String>, Integer> e : hypCounts.entrySet()) {
-        Integer r = refCounts.get(e.getKey());
-        if (r != null) {
-          matches[e.getKey().size() - 1] += Math.min(r, e.getValue());
+      translationLength += hyp.length;
+      NgramIds ids = new NgramIds(vocabulary.size(), tokens * (MAX_ORDER - 1));
+      int[][] hypGrams = ngrams(hyp, ids);
+      List<int[][]> refGrams = new ArrayList<>(refs.size());
+      for (int[] ref : refs) {
+        refGrams.add(ngrams(ref, ids));
+      }
+      // reference counts: the maximum over the references
+      int[] refCounts = new int[ids.size()];
+      int[] counts = refGrams.size() > 1 ? new int[ids.size()] : refCounts;
+      for (int[][] grams : refGrams) {
+        for (int[] order : grams) {
+          for (int g : order) {
+            counts[g]++;
+          }
+        }
+        if (counts != refCounts) {
+          for (int g = 0; g < counts.length; g++) {
+            refCounts[g] = Math.max(refCounts[g], counts[g]);
+            counts[g] = 0;
+          }
         }
       }
       for (int order = 1; order <= MAX_ORDER; order++) {
-        int p = hyp.size() - order + 1;
+        matches[order - 1] += NgramIds.clippedMatches(hypGrams[order - 1], refCounts);
+        int p = hyp.length - order + 1;
         if (p > 0) {
           possible[order - 1] += p;
         }
@@ -127,13 +147,13 @@ public final class BleuMetric implements Metric {
     return new Result(geoMean * bp, precisions, bp, ratio, translationLength, referenceLength);
   }
 
-  private static Map<List<String>, Integer> ngrams(List<String> tokens) {
-    Map<List<String>, Integer> counts = new HashMap<>();
-    for (int order = 1; order <= MAX_ORDER; order++) {
-      for (int i = 0; i + order <= tokens.size(); i++) {
-        counts.merge(List.copyOf(tokens.subList(i, i + order)), 1, Integer::sum);
-      }
+  /** N-gram ids of orders 1 to {@link #MAX_ORDER}. */
+  private static int[][] ngrams(int[] tokens, NgramIds ids) {
+    int[][] out = new int[MAX_ORDER][];
+    out[0] = tokens;
+    for (int order = 2; order <= MAX_ORDER; order++) {
+      out[order - 1] = ids.extend(out[order - 2], tokens, order);
     }
-    return counts;
+    return out;
   }
 }

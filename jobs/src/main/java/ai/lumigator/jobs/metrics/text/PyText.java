@@ -83,6 +83,30 @@ public final class PyText {
     return out;
   }
 
+  /**
+   * Python's {@code str.split()} of {@code chars[0, length)} as token bounds: start and end of the
+   * first token, of the second, and so on.
+   */
+  public static int[] splitBounds(char[] chars, int length) {
+    int[] out = new int[length + 1];
+    int count = 0;
+    int i = 0;
+    while (i < length) {
+      while (i < length && isSpace(chars[i])) {
+        i++;
+      }
+      int start = i;
+      while (i < length && !isSpace(chars[i])) {
+        i++;
+      }
+      if (i > start) {
+        out[count++] = start;
+        out[count++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
   /** Number of items Python's {@code str.split()} returns, without building them. */
   public static int countWords(String text) {
     int count = 0;

@@ -1,38 +1,166 @@
 package ai.lumigator.jobs.metrics.text;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * sacreBLEU's {@code 13a} tokenizer (mteval-v13a), as copied into Hugging Face evaluate's {@code
  * bleu} metric ({@code tokenizer_13a.py}), which returns the list of tokens. Case-sensitive.
+ *
+ * <p>The reference applies four regular-expression substitutions to {@code " " + line + " "}:
+ *
+ * <ol>
+ *   <li>{@code ([\{-\~\[-\` -\&\(-\+\:-\@\/])} → {@code " \1 "}
+ *   <li>{@code ([^0-9])([\.,])} → {@code "\1 \2 "}
+ *   <li>{@code ([\.,])([^0-9])} → {@code " \1 \2"}
+ *   <li>{@code ([0-9])(-)} → {@code "\1 \2 "}
+ * </ol>
+ *
+ * Each is a scan here with the regex's leftmost, non-overlapping matching: a match consumes its two
+ * characters and the next one starts after them. A supplementary character matched by {@code
+ * [^0-9]} spans two chars, but since neither {@code [.,]} nor a digit is a surrogate the output is
+ * the same as treating its surrogates one by one.
  */
 public final class Tokenizer13a {
 
-  private static final Pattern SYMBOLS =
-      Pattern.compile("([\\{-\\~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
+  /** The characters of substitution 1 (all ASCII). */
+  private static final boolean[] SYMBOL = new boolean[128];
+
+  static {
+    for (char c = '{'; c <= '~'; c++) {
+      SYMBOL[c] = true;
+    }
+    for (char c = '['; c <= '`'; c++) {
+      SYMBOL[c] = true;
+    }
+    for (char c = ' '; c <= '&'; c++) {
+      SYMBOL[c] = true;
+    }
+    for (char c = '('; c <= '+'; c++) {
+      SYMBOL[c] = true;
+    }
+    for (char c = ':'; c <= '@'; c++) {
+      SYMBOL[c] = true;
+    }
+    SYMBOL['/'] = true;
+  }
+
+  private static final int PERIOD_COMMA_AFTER_NON_DIGIT = 2; // ([^0-9])([\.,])
+  private static final int PERIOD_COMMA_BEFORE_NON_DIGIT = 3; // ([\.,])([^0-9])
+  private static final int DASH_AFTER_DIGIT = 4; // ([0-9])(-)
+
+  /** A char buffer and its used length. */
+  public record Chars(char[] chars, int length) {}
 
   private Tokenizer13a() {}
 
   /** Tokenizes one line (or text) into 13a tokens. */
   public static List<String> tokenize(String text) {
+    Chars spaced = spaced(text);
+    int[] bounds = PyText.splitBounds(spaced.chars(), spaced.length());
+    List<String> out = new ArrayList<>(bounds.length / 2);
+    for (int t = 0; t < bounds.length; t += 2) {
+      out.add(new String(spaced.chars(), bounds[t], bounds[t + 1] - bounds[t]));
+    }
+    return out;
+  }
+
+  /** The tokens of {@link #tokenize} as ids of {@code vocabulary}. */
+  public static int[] tokenIds(String text, TokenIds vocabulary) {
+    Chars spaced = spaced(text);
+    int[] bounds = PyText.splitBounds(spaced.chars(), spaced.length());
+    int[] out = new int[bounds.length / 2];
+    for (int t = 0; t < bounds.length; t += 2) {
+      out[t / 2] = vocabulary.id(spaced.chars(), bounds[t], bounds[t + 1]);
+    }
+    return out;
+  }
+
+  /**
+   * The line after the four substitutions; its tokens are the runs of non-whitespace (Python's
+   * {@code str.split()}).
+   */
+  public static Chars spaced(String text) {
     String line = text.replace("<skipped>", "");
     line = line.replace("-\n", "");
     line = line.replace("\n", " ");
-    if (line.contains("&")) {
+    if (line.indexOf('&') >= 0) {
       line = line.replace("&quot;", "\"");
       line = line.replace("&amp;", "&");
       line = line.replace("&lt;", "<");
       line = line.replace("&gt;", ">");
     }
-    line = " " + line + " ";
-    line = SYMBOLS.matcher(line).replaceAll(" $1 ");
-    line = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(line).replaceAll("$1 $2 ");
-    line = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(line).replaceAll(" $1 $2");
-    line = DASH_AFTER_DIGIT.matcher(line).replaceAll("$1 $2 ");
-    return PyText.split(line);
+    int n = line.length() + 2;
+    char[] a = new char[n];
+    a[0] = ' ';
+    line.getChars(0, line.length(), a, 1);
+    a[n - 1] = ' ';
+    char[] b = new char[3 * n];
+    n = symbols(a, n, b);
+    a = new char[2 * n];
+    n = pairs(b, n, a, PERIOD_COMMA_AFTER_NON_DIGIT);
+    b = new char[2 * n];
+    n = pairs(a, n, b, PERIOD_COMMA_BEFORE_NON_DIGIT);
+    a = new char[2 * n];
+    n = pairs(b, n, a, DASH_AFTER_DIGIT);
+    return new Chars(a, n);
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean periodOrComma(char c) {
+    return c == '.' || c == ',';
+  }
+
+  private static int symbols(char[] in, int n, char[] out) {
+    int o = 0;
+    for (int i = 0; i < n; i++) {
+      char c = in[i];
+      if (c < 128 && SYMBOL[c]) {
+        out[o++] = ' ';
+        out[o++] = c;
+        out[o++] = ' ';
+      } else {
+        out[o++] = c;
+      }
+    }
+    return o;
+  }
+
+  /** Substitution 2, 3 or 4: a two-character match is written with spaces inserted. */
+  private static int pairs(char[] in, int n, char[] out, int rule) {
+    int o = 0;
+    int i = 0;
+    while (i < n) {
+      char c = in[i];
+      if (i + 1 < n && matches(rule, c, in[i + 1])) {
+        if (rule == PERIOD_COMMA_BEFORE_NON_DIGIT) { // " \1 \2"
+          out[o++] = ' ';
+          out[o++] = c;
+          out[o++] = ' ';
+          out[o++] = in[i + 1];
+        } else { // "\1 \2 "
+          out[o++] = c;
+          out[o++] = ' ';
+          out[o++] = in[i + 1];
+          out[o++] = ' ';
+        }
+        i += 2;
+      } else {
+        out[o++] = c;
+        i++;
+      }
+    }
+    return o;
+  }
+
+  private static boolean matches(int rule, char first, char second) {
+    return switch (rule) {
+      case PERIOD_COMMA_AFTER_NON_DIGIT -> !digit(first) && periodOrComma(second);
+      case PERIOD_COMMA_BEFORE_NON_DIGIT -> periodOrComma(first) && !digit(second);
+      default -> digit(first) && second == '-';
+    };
   }
 }

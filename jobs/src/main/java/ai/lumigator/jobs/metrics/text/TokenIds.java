@@ -1,0 +1,89 @@
+package ai.lumigator.jobs.metrics.text;
+
+import java.util.Arrays;
+
+/**
+ * Numbers distinct tokens 0, 1, 2, ... in order of first appearance, so the metrics can compare and
+ * count ints instead of strings. A token is a range of a char array (no substring is made) or a
+ * string. One instance serves one sample: it is not thread-safe and only grows.
+ */
+public final class TokenIds {
+
+  private char[] pool = new char[256];
+  private int poolSize;
+  private int[] starts = new int[32];
+  private int[] lengths = new int[32];
+  private int[] hashes = new int[32];
+  private int size;
+  private int[] table = new int[64]; // id + 1, 0 = empty
+  private int mask = 63;
+
+  /** Number of distinct tokens seen. */
+  public int size() {
+    return size;
+  }
+
+  /** The id of {@code chars[start, end)}, assigning the next one if it is new. */
+  public int id(char[] chars, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + chars[i];
+    }
+    h ^= h >>> 16;
+    int len = end - start;
+    int slot = h & mask;
+    while (true) {
+      int e = table[slot];
+      if (e == 0) {
+        return add(chars, start, len, h, slot);
+      }
+      int id = e - 1;
+      if (hashes[id] == h
+          && lengths[id] == len
+          && Arrays.equals(pool, starts[id], starts[id] + len, chars, start, end)) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The id of {@code token}. */
+  public int id(String token) {
+    char[] chars = token.toCharArray();
+    return id(chars, 0, chars.length);
+  }
+
+  private int add(char[] chars, int start, int len, int h, int slot) {
+    if (poolSize + len > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+    }
+    System.arraycopy(chars, start, pool, poolSize, len);
+    if (size == starts.length) {
+      starts = Arrays.copyOf(starts, size * 2);
+      lengths = Arrays.copyOf(lengths, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
+    }
+    int id = size++;
+    starts[id] = poolSize;
+    lengths[id] = len;
+    hashes[id] = h;
+    poolSize += len;
+    table[slot] = id + 1;
+    if (size * 2 > table.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private void rehash() {
+    table = new int[table.length * 2];
+    mask = table.length - 1;
+    for (int id = 0; id < size; id++) {
+      int slot = hashes[id] & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = id + 1;
+    }
+  }
+}
