@@ -19,21 +19,55 @@ import java.util.regex.Pattern;
  */
 public final class NltkWordTokenizer {
 
-  private record Sub(Pattern pattern, String replacement) {
-    String apply(String text) {
+  /**
+   * One substitution. {@code anyOf} lists literals of which every match contains one; when the text
+   * has none of them the regex cannot match and is not run (the regex search is most of METEOR's
+   * time). For a case-insensitive pattern the literals are compared ignoring ASCII case, and only
+   * on ASCII text: with {@code UNICODE_CASE} a non-ASCII character such as the Kelvin sign can
+   * match an ASCII letter, so such text always goes to the regex.
+   */
+  private record Sub(Pattern pattern, String replacement, boolean ignoreCase, String... anyOf) {
+    String apply(String text, boolean ascii, boolean prefilter) {
+      if (prefilter && !mayMatch(text, ascii)) {
+        return text;
+      }
       return pattern.matcher(text).replaceAll(replacement);
+    }
+
+    private boolean mayMatch(String text, boolean ascii) {
+      if (ignoreCase && !ascii) {
+        return true;
+      }
+      for (String literal : anyOf) {
+        if (ignoreCase ? containsIgnoreAsciiCase(text, literal) : text.contains(literal)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
-  private static Sub sub(String regex, String replacement) {
-    return new Sub(Pattern.compile(regex, Pattern.UNIX_LINES), replacement);
+  private static boolean containsIgnoreAsciiCase(String text, String literal) {
+    int m = literal.length();
+    for (int i = 0, last = text.length() - m; i <= last; i++) {
+      if (text.regionMatches(true, i, literal, 0, m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Sub subCi(String regex, String replacement) {
+  private static Sub sub(String regex, String replacement, String... anyOf) {
+    return new Sub(Pattern.compile(regex, Pattern.UNIX_LINES), replacement, false, anyOf);
+  }
+
+  private static Sub subCi(String regex, String replacement, String... anyOf) {
     return new Sub(
         Pattern.compile(
             regex, Pattern.UNIX_LINES | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-        replacement);
+        replacement,
+        true,
+        anyOf);
   }
 
   private static final String S = PyText.S;
@@ -41,48 +75,49 @@ public final class NltkWordTokenizer {
 
   private static final List<Sub> STARTING_QUOTES =
       List.of(
-          sub("([«“‘„]|[`]+)", " $1 "),
-          sub("^\"", "``"),
-          sub("(``)", " $1 "),
-          sub("([ (\\[{<])(\"|'{2})", "$1 `` "),
-          subCi("(')(?!re|ve|ll|m|t|s|d|n)(" + PyText.W + ")" + B, "$1 $2"));
+          sub("([«“‘„]|[`]+)", " $1 ", "«", "“", "‘", "„", "`"),
+          sub("^\"", "``", "\""),
+          sub("(``)", " $1 ", "``"),
+          sub("([ (\\[{<])(\"|'{2})", "$1 `` ", "\"", "''"),
+          subCi("(')(?!re|ve|ll|m|t|s|d|n)(" + PyText.W + ")" + B, "$1 $2", "'"));
 
   private static final List<Sub> ENDING_QUOTES =
       List.of(
-          sub("([»”’])", " $1 "),
-          sub("''", " '' "),
-          sub("\"", " '' "),
-          sub("([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
-          sub("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "));
+          sub("([»”’])", " $1 ", "»", "”", "’"),
+          sub("''", " '' ", "''"),
+          sub("\"", " '' ", "\""),
+          sub("([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 ", "'"),
+          sub("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 ", "'"));
 
   private static final List<Sub> PUNCTUATION =
       List.of(
-          sub("([^.])(\\.)([\\])}>\"'»”’ ]*)" + S + "*$", "$1 $2 $3 "),
-          sub("([:,])([^" + PyText.D + "])", " $1 $2"),
-          sub("([:,])$", " $1 "),
-          sub("\\.{2,}", " $0 "),
-          sub("[;@#$%&]", " $0 "),
-          sub("([^.])(\\.)([\\])}>\"']*)" + S + "*$", "$1 $2$3 "),
-          sub("[?!]", " $0 "),
-          sub("([^'])' ", "$1 ' "),
-          sub("[*]", " $0 "));
+          sub("([^.])(\\.)([\\])}>\"'»”’ ]*)" + S + "*$", "$1 $2 $3 ", "."),
+          sub("([:,])([^" + PyText.D + "])", " $1 $2", ":", ","),
+          sub("([:,])$", " $1 ", ":", ","),
+          sub("\\.{2,}", " $0 ", ".."),
+          sub("[;@#$%&]", " $0 ", ";", "@", "#", "$", "%", "&"),
+          sub("([^.])(\\.)([\\])}>\"']*)" + S + "*$", "$1 $2$3 ", "."),
+          sub("[?!]", " $0 ", "?", "!"),
+          sub("([^'])' ", "$1 ' ", "' "),
+          sub("[*]", " $0 ", "*"));
 
-  private static final Sub PARENS_BRACKETS = sub("[\\]\\[(){}<>]", " $0 ");
+  private static final Sub PARENS_BRACKETS =
+      sub("[\\]\\[(){}<>]", " $0 ", "]", "[", "(", ")", "{", "}", "<", ">");
 
-  private static final Sub DOUBLE_DASHES = sub("--", " -- ");
+  private static final Sub DOUBLE_DASHES = sub("--", " -- ", "--");
 
   private static final List<Sub> CONTRACTIONS =
       List.of(
-          subCi(B + "(can)(not)" + B, " $1 $2 "),
-          subCi(B + "(d)('ye)" + B, " $1 $2 "),
-          subCi(B + "(gim)(me)" + B, " $1 $2 "),
-          subCi(B + "(gon)(na)" + B, " $1 $2 "),
-          subCi(B + "(got)(ta)" + B, " $1 $2 "),
-          subCi(B + "(lem)(me)" + B, " $1 $2 "),
-          subCi(B + "(more)('n)" + B, " $1 $2 "),
-          subCi(B + "(wan)(na)(?=" + S + ")", " $1 $2 "),
-          subCi(" ('t)(is)" + B, " $1 $2 "),
-          subCi(" ('t)(was)" + B, " $1 $2 "));
+          subCi(B + "(can)(not)" + B, " $1 $2 ", "cannot"),
+          subCi(B + "(d)('ye)" + B, " $1 $2 ", "d'ye"),
+          subCi(B + "(gim)(me)" + B, " $1 $2 ", "gimme"),
+          subCi(B + "(gon)(na)" + B, " $1 $2 ", "gonna"),
+          subCi(B + "(got)(ta)" + B, " $1 $2 ", "gotta"),
+          subCi(B + "(lem)(me)" + B, " $1 $2 ", "lemme"),
+          subCi(B + "(more)('n)" + B, " $1 $2 ", "more'n"),
+          subCi(B + "(wan)(na)(?=" + S + ")", " $1 $2 ", "wanna"),
+          subCi(" ('t)(is)" + B, " $1 $2 ", " 'tis"),
+          subCi(" ('t)(was)" + B, " $1 $2 ", " 'twas"));
 
   private final PunktSentenceTokenizer sentences;
 
@@ -110,22 +145,37 @@ public final class NltkWordTokenizer {
 
   /** {@code NLTKWordTokenizer().tokenize(sentence)} (no sentence splitting). */
   public static List<String> tokenizeSentence(String sentence) {
+    return tokenizeSentence(sentence, true);
+  }
+
+  /** {@link #tokenizeSentence(String)}, optionally running every regex (for tests). */
+  static List<String> tokenizeSentence(String sentence, boolean prefilter) {
+    boolean ascii = isAscii(sentence); // no substitution adds a non-ASCII character
     String text = sentence;
     for (Sub s : STARTING_QUOTES) {
-      text = s.apply(text);
+      text = s.apply(text, ascii, prefilter);
     }
     for (Sub s : PUNCTUATION) {
-      text = s.apply(text);
+      text = s.apply(text, ascii, prefilter);
     }
-    text = PARENS_BRACKETS.apply(text);
-    text = DOUBLE_DASHES.apply(text);
+    text = PARENS_BRACKETS.apply(text, ascii, prefilter);
+    text = DOUBLE_DASHES.apply(text, ascii, prefilter);
     text = " " + text + " ";
     for (Sub s : ENDING_QUOTES) {
-      text = s.apply(text);
+      text = s.apply(text, ascii, prefilter);
     }
     for (Sub s : CONTRACTIONS) {
-      text = s.apply(text);
+      text = s.apply(text, ascii, prefilter);
     }
     return PyText.split(text);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

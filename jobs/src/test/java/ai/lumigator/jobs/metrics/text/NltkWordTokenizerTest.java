@@ -2,6 +2,8 @@ package ai.lumigator.jobs.metrics.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NltkWordTokenizerTest {
@@ -102,5 +104,37 @@ class NltkWordTokenizerTest {
         .containsExactly("'\uD835\uDC00a");
     assertThat(NltkWordTokenizer.tokenizeSentence("{'\uD835\uDC00 O"))
         .containsExactly("{", "'", "\uD835\uDC00", "O");
+  }
+
+  @Test
+  void skippingRegexesThatCannotMatchChangesNothing() {
+    List<String> edge =
+        List.of(
+            "",
+            "cannot",
+            "CanNot gimme GONNA gotta lemme more'n wanna d'ye 'tis 'twas",
+            "\u212Aannot", // Kelvin sign: matches 'c'? no, but 'k' case-insensitively
+            "ca\u212Anot",
+            "gon\u212Aa",
+            "\u017Fo 'tis \u0130t", // long s, dotted I
+            "He said \"I can't\" -- 'Hi' ... (ok) [x] {y} <z> a*b ;@#$%& ? !",
+            "« Bonjour » “quoted” ‘single’ „low“ ``tick'' ",
+            "x.",
+            "x .",
+            "3:4, 5:x",
+            "end:",
+            "word' s");
+    for (String s : edge) {
+      assertThat(NltkWordTokenizer.tokenizeSentence(s))
+          .as(s)
+          .isEqualTo(NltkWordTokenizer.tokenizeSentence(s, false));
+    }
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      String s = RandomTexts.text(random, 25);
+      assertThat(NltkWordTokenizer.tokenizeSentence(s))
+          .as(s)
+          .isEqualTo(NltkWordTokenizer.tokenizeSentence(s, false));
+    }
   }
 }
