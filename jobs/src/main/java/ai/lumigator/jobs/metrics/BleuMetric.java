@@ -2,7 +2,6 @@ package ai.lumigator.jobs.metrics;
 
 import ai.lumigator.jobs.metrics.text.TokenIds;
 import ai.lumigator.jobs.metrics.text.Tokenizer13a;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,9 +49,16 @@ public final class BleuMetric implements Metric {
     return Map.of("bleu", sentence(prediction, reference));
   }
 
+  @Override
+  public double[] scoreValues(String prediction, String reference) {
+    return new double[] {sentence(prediction, reference)};
+  }
+
   /** Sentence-level BLEU of one prediction against one reference. */
   public static double sentence(String prediction, String reference) {
-    return corpus(List.of(prediction), List.of(reference)).bleu();
+    Totals totals = new Totals();
+    totals.add(prediction, List.of(reference));
+    return totals.result().bleu();
   }
 
   /**
@@ -73,49 +79,43 @@ public final class BleuMetric implements Metric {
       throw new IllegalArgumentException(
           predictions.size() + " predictions but " + references.size() + " reference lists");
     }
-    long[] matches = new long[MAX_ORDER];
-    long[] possible = new long[MAX_ORDER];
-    int referenceLength = 0;
-    int translationLength = 0;
+    Totals totals = new Totals();
     for (int s = 0; s < predictions.size(); s++) {
       if (references.get(s).isEmpty()) {
         throw new IllegalArgumentException("no reference for prediction " + s);
       }
+      totals.add(predictions.get(s), references.get(s));
+    }
+    return totals.result();
+  }
+
+  /** {@code compute_bleu}'s sums over the samples. */
+  private static final class Totals {
+    final long[] matches = new long[MAX_ORDER];
+    final long[] possible = new long[MAX_ORDER];
+    int referenceLength;
+    int translationLength;
+
+    void add(String prediction, List<String> references) {
       TokenIds vocabulary = new TokenIds();
-      int[] hyp = Tokenizer13a.tokenIds(predictions.get(s), vocabulary);
-      List<int[]> refs = new ArrayList<>(references.get(s).size());
+      int[] hyp = Tokenizer13a.tokenIds(prediction, vocabulary);
+      int[][] refs = new int[references.size()][];
       int shortest = Integer.MAX_VALUE;
       int tokens = hyp.length;
-      for (String reference : references.get(s)) {
-        int[] ref = Tokenizer13a.tokenIds(reference, vocabulary);
-        refs.add(ref);
-        shortest = Math.min(shortest, ref.length);
-        tokens += ref.length;
+      for (int r = 0; r < refs.length; r++) {
+        refs[r] = Tokenizer13a.tokenIds(references.get(r), vocabulary);
+        shortest = Math.min(shortest, refs[r].length);
+        tokens += refs[r].length;
       }
       referenceLength += shortest;
       translationLength += hyp.length;
       NgramIds ids = new NgramIds(vocabulary.size(), tokens * (MAX_ORDER - 1));
       int[][] hypGrams = ngrams(hyp, ids);
-      List<int[][]> refGrams = new ArrayList<>(refs.size());
-      for (int[] ref : refs) {
-        refGrams.add(ngrams(ref, ids));
+      int[][][] refGrams = new int[refs.length][][];
+      for (int r = 0; r < refs.length; r++) {
+        refGrams[r] = ngrams(refs[r], ids);
       }
-      // reference counts: the maximum over the references
-      int[] refCounts = new int[ids.size()];
-      int[] counts = refGrams.size() > 1 ? new int[ids.size()] : refCounts;
-      for (int[][] grams : refGrams) {
-        for (int[] order : grams) {
-          for (int g : order) {
-            counts[g]++;
-          }
-        }
-        if (counts != refCounts) {
-          for (int g = 0; g < counts.length; g++) {
-            refCounts[g] = Math.max(refCounts[g], counts[g]);
-            counts[g] = 0;
-          }
-        }
-      }
+      int[] refCounts = maxCounts(refGrams, ids.size());
       for (int order = 1; order <= MAX_ORDER; order++) {
         matches[order - 1] += NgramIds.clippedMatches(hypGrams[order - 1], refCounts);
         int p = hyp.length - order + 1;
@@ -124,27 +124,50 @@ public final class BleuMetric implements Metric {
         }
       }
     }
-    double[] precisions = new double[MAX_ORDER];
-    double minPrecision = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < MAX_ORDER; i++) {
-      precisions[i] = possible[i] > 0 ? (double) matches[i] / possible[i] : 0.0;
-      minPrecision = Math.min(minPrecision, precisions[i]);
-    }
-    double geoMean = 0;
-    if (minPrecision > 0) {
-      double logSum = 0;
-      for (double p : precisions) {
-        logSum += (1.0 / MAX_ORDER) * Math.log(p);
+
+    Result result() {
+      double[] precisions = new double[MAX_ORDER];
+      double minPrecision = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < MAX_ORDER; i++) {
+        precisions[i] = possible[i] > 0 ? (double) matches[i] / possible[i] : 0.0;
+        minPrecision = Math.min(minPrecision, precisions[i]);
       }
-      geoMean = Math.exp(logSum);
+      double geoMean = 0;
+      if (minPrecision > 0) {
+        double logSum = 0;
+        for (double p : precisions) {
+          logSum += (1.0 / MAX_ORDER) * Math.log(p);
+        }
+        geoMean = Math.exp(logSum);
+      }
+      if (referenceLength == 0 || translationLength == 0) {
+        // Python: ZeroDivisionError (ratio, or 1/ratio in the brevity penalty)
+        return new Result(0.0, precisions, 0.0, 0.0, translationLength, referenceLength);
+      }
+      double ratio = (double) translationLength / referenceLength;
+      double bp = ratio > 1.0 ? 1.0 : Math.exp(1 - 1.0 / ratio);
+      return new Result(geoMean * bp, precisions, bp, ratio, translationLength, referenceLength);
     }
-    if (referenceLength == 0 || translationLength == 0) {
-      // Python: ZeroDivisionError (ratio, or 1/ratio in the brevity penalty)
-      return new Result(0.0, precisions, 0.0, 0.0, translationLength, referenceLength);
+  }
+
+  /** Per n-gram id, the largest count in any one reference. */
+  private static int[] maxCounts(int[][][] refGrams, int size) {
+    int[] max = new int[size];
+    int[] counts = refGrams.length > 1 ? new int[size] : max;
+    for (int[][] grams : refGrams) {
+      for (int[] order : grams) {
+        for (int g : order) {
+          counts[g]++;
+        }
+      }
+      if (counts != max) {
+        for (int g = 0; g < size; g++) {
+          max[g] = Math.max(max[g], counts[g]);
+          counts[g] = 0;
+        }
+      }
     }
-    double ratio = (double) translationLength / referenceLength;
-    double bp = ratio > 1.0 ? 1.0 : Math.exp(1 - 1.0 / ratio);
-    return new Result(geoMean * bp, precisions, bp, ratio, translationLength, referenceLength);
+    return max;
   }
 
   /** N-gram ids of orders 1 to {@link #MAX_ORDER}. */

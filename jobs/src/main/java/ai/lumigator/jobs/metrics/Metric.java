@@ -17,4 +17,25 @@ public interface Metric {
 
   /** Scores one sample; the map has exactly the {@link #keys()}. */
   java.util.Map<String, Double> score(String prediction, String reference);
+
+  /**
+   * The values of {@link #score} in the order of {@link #keys()}, without building a map (what
+   * {@link MetricAggregator} calls once per sample).
+   *
+   * @throws IllegalStateException when {@link #score} lacks a key
+   */
+  default double[] scoreValues(String prediction, String reference) {
+    java.util.Map<String, Double> s = score(prediction, reference);
+    java.util.List<String> keys = keys();
+    double[] out = new double[keys.size()];
+    for (int i = 0; i < out.length; i++) {
+      Double v = s.get(keys.get(i));
+      if (v == null) {
+        throw new IllegalStateException(
+            "metric " + name() + " returned no value for key '" + keys.get(i) + "'");
+      }
+      out[i] = v;
+    }
+    return out;
+  }
 }

@@ -26,12 +26,14 @@ public final class MetricAggregator {
 
   private final Metric metric;
   private final Map<String, DoubleList> values = new LinkedHashMap<>();
+  private final DoubleList[] columns; // values' lists in key order
 
   public MetricAggregator(Metric metric) {
     this.metric = metric;
     for (String k : metric.keys()) {
       values.put(k, new DoubleList());
     }
+    this.columns = values.values().toArray(new DoubleList[0]);
   }
 
   /** The metric being aggregated. */
@@ -46,14 +48,9 @@ public final class MetricAggregator {
 
   /** Scores one sample and records its values. */
   public void add(String prediction, String reference) {
-    Map<String, Double> s = metric.score(prediction, reference);
-    for (Map.Entry<String, DoubleList> e : values.entrySet()) {
-      Double v = s.get(e.getKey());
-      if (v == null) {
-        throw new IllegalStateException(
-            "metric " + metric.name() + " returned no value for key '" + e.getKey() + "'");
-      }
-      e.getValue().add(v);
+    double[] v = metric.scoreValues(prediction, reference);
+    for (int i = 0; i < columns.length; i++) {
+      columns[i].add(v[i]);
     }
   }
 

@@ -150,7 +150,7 @@ public final class NltkWordTokenizer {
 
   /** {@link #tokenizeSentence(String)}, optionally running every regex (for tests). */
   static List<String> tokenizeSentence(String sentence, boolean prefilter) {
-    boolean ascii = isAscii(sentence); // no substitution adds a non-ASCII character
+    boolean ascii = PyText.isAscii(sentence); // no substitution adds a non-ASCII character
     String text = sentence;
     for (Sub s : STARTING_QUOTES) {
       text = s.apply(text, ascii, prefilter);
@@ -168,14 +168,5 @@ public final class NltkWordTokenizer {
       text = s.apply(text, ascii, prefilter);
     }
     return PyText.split(text);
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 }

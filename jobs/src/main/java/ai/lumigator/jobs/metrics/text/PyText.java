@@ -49,6 +49,9 @@ public final class PyText {
 
   /** Python's {@code str.isspace()} for one code point. */
   public static boolean isSpace(int cp) {
+    if (cp > ' ' && cp < 0x85) {
+      return false;
+    }
     return (cp >= 0x09 && cp <= 0x0D)
         || (cp >= 0x1C && cp <= 0x20)
         || cp == 0x85
@@ -60,6 +63,16 @@ public final class PyText {
         || cp == 0x202F
         || cp == 0x205F
         || cp == 0x3000;
+  }
+
+  /** True when every char is below U+0080. */
+  public static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Python's {@code str.split()} without arguments: split on runs of whitespace, no empties. */
