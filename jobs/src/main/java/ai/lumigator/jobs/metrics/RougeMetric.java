@@ -1,12 +1,11 @@
 package ai.lumigator.jobs.metrics;
 
 import ai.lumigator.jobs.metrics.text.RougeTokenizer;
+import ai.lumigator.jobs.metrics.text.TokenIds;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum F-measures as Google's rouge-score 0.1.2 computes them
@@ -32,6 +31,9 @@ public final class RougeMetric implements Metric {
 
   /** Above this many cells the LCS table is kept as row checkpoints instead of in full. */
   private static final long FULL_TABLE_LIMIT = 4_000_000L;
+
+  /** Up to this many longs (8 MB) the backtrack reads a {@link BitLcs} table. */
+  private static final long BIT_TABLE_LIMIT = 1L << 20;
 
   /** Precision, recall and F-measure of one ROUGE type. */
   public record Score(double precision, double recall, double fmeasure) {
@@ -71,16 +73,39 @@ public final class RougeMetric implements Metric {
     return out;
   }
 
+  @Override
+  public double[] scoreValues(String prediction, String reference) {
+    Score[] s = scoreArray(prediction, reference);
+    return new double[] {
+      s[0].fmeasure(), s[1].fmeasure(), s[2].fmeasure(), s[3].fmeasure(),
+    };
+  }
+
   /** Precision, recall and F-measure for each key. */
   public Map<String, Score> scores(String prediction, String reference) {
-    List<String> target = tokenizer.tokenize(reference);
-    List<String> pred = tokenizer.tokenize(prediction);
+    Score[] s = scoreArray(prediction, reference);
     Map<String, Score> out = new LinkedHashMap<>();
-    out.put("rouge1", rougeN(target, pred, 1));
-    out.put("rouge2", rougeN(target, pred, 2));
-    out.put("rougeL", rougeL(target, pred));
-    out.put("rougeLsum", rougeLsum(sentences(reference), sentences(prediction)));
+    for (int k = 0; k < KEYS.size(); k++) {
+      out.put(KEYS.get(k), s[k]);
+    }
     return out;
+  }
+
+  private Score[] scoreArray(String prediction, String reference) {
+    TokenIds vocabulary = new TokenIds();
+    RougeTokenizer.Tokens target = tokenizer.tokenIds(reference, vocabulary);
+    RougeTokenizer.Tokens pred = tokenizer.tokenIds(prediction, vocabulary);
+    int[] t = target.all();
+    int[] p = pred.all();
+    int[] counts = new int[vocabulary.size()];
+    Score rouge1 = rougeN(t, p, counts);
+    NgramIds bigrams = new NgramIds(vocabulary.size(), t.length + p.length);
+    int[] t2 = bigrams.extend(t, t, 2);
+    int[] p2 = bigrams.extend(p, p, 2);
+    Score rouge2 = rougeN(t2, p2, new int[bigrams.size()]);
+    return new Score[] {
+      rouge1, rouge2, rougeL(t, p), rougeLsum(target.lines(), pred.lines(), vocabulary.size())
+    };
   }
 
   static double fmeasure(double precision, double recall) {
@@ -92,93 +117,77 @@ public final class RougeMetric implements Metric {
 
   // ------------------------------------------------------------------ ROUGE-N
 
-  private static Map<List<String>, Integer> ngrams(List<String> tokens, int n) {
-    Map<List<String>, Integer> counts = new HashMap<>();
-    for (int i = 0; i + n <= tokens.size(); i++) {
-      counts.merge(List.copyOf(tokens.subList(i, i + n)), 1, Integer::sum);
+  /** ROUGE-N from the n-gram ids of target and prediction; {@code counts} is scratch space. */
+  private static Score rougeN(int[] t, int[] p, int[] counts) {
+    for (int g : t) {
+      counts[g]++;
     }
-    return counts;
-  }
-
-  static Score rougeN(List<String> target, List<String> prediction, int n) {
-    Map<List<String>, Integer> t = ngrams(target, n);
-    Map<List<String>, Integer> p = ngrams(prediction, n);
-    int overlap = 0;
-    for (Map.Entry<List<String>, Integer> e : t.entrySet()) {
-      overlap += Math.min(e.getValue(), p.getOrDefault(e.getKey(), 0));
-    }
-    int targetCount = Math.max(0, target.size() - n + 1);
-    int predCount = Math.max(0, prediction.size() - n + 1);
-    double precision = (double) overlap / Math.max(predCount, 1);
-    double recall = (double) overlap / Math.max(targetCount, 1);
+    int overlap = NgramIds.clippedMatches(p, counts);
+    double precision = (double) overlap / Math.max(p.length, 1);
+    double recall = (double) overlap / Math.max(t.length, 1);
     return Score.of(precision, recall);
   }
 
   // ------------------------------------------------------------------ ROUGE-L
 
-  static Score rougeL(List<String> target, List<String> prediction) {
-    if (target.isEmpty() || prediction.isEmpty()) {
+  static Score rougeL(int[] target, int[] prediction) {
+    if (target.length == 0 || prediction.length == 0) {
       return Score.ZERO;
     }
     int lcs = lcsLength(target, prediction);
-    return Score.of((double) lcs / prediction.size(), (double) lcs / target.size());
+    return Score.of((double) lcs / prediction.length, (double) lcs / target.length);
   }
 
-  private static int[] ids(List<String> a, Map<String, Integer> vocab) {
-    int[] out = new int[a.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = vocab.computeIfAbsent(a.get(i), k -> vocab.size());
+  static int lcsLength(int[] r, int[] c) {
+    return BitLcs.length(r, c);
+  }
+
+  /** {@link #lcsIndexes(int[], int[])} of token strings (for tests). */
+  static List<Integer> lcsIndexes(List<String> ref, List<String> can) {
+    TokenIds vocabulary = new TokenIds();
+    int[] r = ref.stream().mapToInt(vocabulary::id).toArray();
+    int[] c = can.stream().mapToInt(vocabulary::id).toArray();
+    List<Integer> out = new ArrayList<>();
+    for (int i : lcsIndexes(r, c)) {
+      out.add(i);
     }
     return out;
   }
 
-  static int lcsLength(List<String> ref, List<String> can) {
-    Map<String, Integer> vocab = new HashMap<>();
-    int[] r = ids(ref, vocab);
-    int[] c = ids(can, vocab);
-    int[] prev = new int[c.length + 1];
-    int[] cur = new int[c.length + 1];
-    for (int i = 1; i <= r.length; i++) {
-      cur[0] = 0;
-      for (int j = 1; j <= c.length; j++) {
-        cur[j] = r[i - 1] == c[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-      }
-      int[] tmp = prev;
-      prev = cur;
-      cur = tmp;
-    }
-    return prev[c.length];
-  }
-
   /**
-   * rouge-score's {@code lcs_ind}: indexes into {@code ref} of one LCS, read out by {@code
-   * _backtrack_norec} (on a tie, move up unless the cell to the left is strictly larger).
+   * rouge-score's {@code lcs_ind}: indexes into {@code r} of one LCS, in ascending order, read out
+   * by {@code _backtrack_norec} (on a tie, move up unless the cell to the left is strictly larger).
    */
-  static List<Integer> lcsIndexes(List<String> ref, List<String> can) {
-    Map<String, Integer> vocab = new HashMap<>();
-    int[] r = ids(ref, vocab);
-    int[] c = ids(can, vocab);
-    LcsRows rows = new LcsRows(r, c);
-    List<Integer> reversed = new ArrayList<>();
+  static int[] lcsIndexes(int[] r, int[] c) {
+    BitLcs bits = BitLcs.tableSize(r, c) <= BIT_TABLE_LIMIT ? BitLcs.table(r, c) : null;
+    LcsRows rows = bits == null ? new LcsRows(r, c) : null;
+    int[] reversed = new int[Math.min(r.length, c.length)];
+    int n = 0;
     int i = r.length;
     int j = c.length;
     while (i > 0 && j > 0) {
       if (r[i - 1] == c[j - 1]) {
-        reversed.add(i - 1);
+        reversed[n++] = i - 1;
         i--;
         j--;
       } else {
-        rows.ensure(i);
-        if (rows.row(i)[j - 1] > rows.row(i - 1)[j]) {
+        boolean left;
+        if (bits != null) {
+          left = bits.cell(i, j - 1) > bits.cell(i - 1, j);
+        } else {
+          rows.ensure(i);
+          left = rows.row(i)[j - 1] > rows.row(i - 1)[j];
+        }
+        if (left) {
           j--;
         } else {
           i--;
         }
       }
     }
-    List<Integer> out = new ArrayList<>(reversed.size());
-    for (int k = reversed.size() - 1; k >= 0; k--) {
-      out.add(reversed.get(k));
+    int[] out = new int[n];
+    for (int k = 0; k < n; k++) {
+      out[k] = reversed[n - 1 - k];
     }
     return out;
   }
@@ -248,53 +257,43 @@ public final class RougeMetric implements Metric {
 
   // --------------------------------------------------------------- ROUGE-Lsum
 
-  private List<List<String>> sentences(String text) {
-    List<List<String>> out = new ArrayList<>();
-    for (String line : text.split("\n", -1)) {
-      if (!line.isEmpty()) {
-        out.add(tokenizer.tokenize(line));
-      }
-    }
-    return out;
-  }
-
-  static Score rougeLsum(List<List<String>> refSents, List<List<String>> canSents) {
+  static Score rougeLsum(List<int[]> refSents, List<int[]> canSents, int vocabulary) {
     if (refSents.isEmpty() || canSents.isEmpty()) {
       return Score.ZERO;
     }
     int m = 0;
     int n = 0;
-    Map<String, Integer> countsR = new HashMap<>();
-    Map<String, Integer> countsC = new HashMap<>();
-    for (List<String> s : refSents) {
-      m += s.size();
-      for (String t : s) {
-        countsR.merge(t, 1, Integer::sum);
+    int[] countsR = new int[vocabulary];
+    int[] countsC = new int[vocabulary];
+    for (int[] s : refSents) {
+      m += s.length;
+      for (int t : s) {
+        countsR[t]++;
       }
     }
-    for (List<String> s : canSents) {
-      n += s.size();
-      for (String t : s) {
-        countsC.merge(t, 1, Integer::sum);
+    for (int[] s : canSents) {
+      n += s.length;
+      for (int t : s) {
+        countsC[t]++;
       }
     }
     if (n == 0 || m == 0) {
       return Score.ZERO;
     }
     int hits = 0;
-    for (List<String> ref : refSents) {
-      TreeSet<Integer> union = new TreeSet<>();
-      for (List<String> can : canSents) {
-        union.addAll(lcsIndexes(ref, can));
+    for (int[] ref : refSents) {
+      boolean[] union = new boolean[ref.length];
+      for (int[] can : canSents) {
+        for (int idx : lcsIndexes(ref, can)) {
+          union[idx] = true;
+        }
       }
-      for (int idx : union) {
-        String t = ref.get(idx);
-        int c = countsC.getOrDefault(t, 0);
-        int r = countsR.getOrDefault(t, 0);
-        if (c > 0 && r > 0) {
+      for (int idx = 0; idx < ref.length; idx++) {
+        int t = ref[idx];
+        if (union[idx] && countsC[t] > 0 && countsR[t] > 0) {
           hits++;
-          countsC.put(t, c - 1);
-          countsR.put(t, r - 1);
+          countsC[t]--;
+          countsR[t]--;
         }
       }
     }

@@ -1,6 +1,7 @@
 package ai.lumigator.jobs.metrics.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,94 @@ public final class RougeTokenizer {
   /** Tokenizes one text. */
   public List<String> tokenize(String text) {
     return unicode ? tokenizeUnicode(text) : tokenizeParity(text);
+  }
+
+  /**
+   * The tokens of a text as ids, all of them and those of each line (rouge-score's ROUGE-Lsum
+   * splits on "\n"; lines without tokens are left out, as they add nothing to the summary-level
+   * LCS).
+   */
+  public record Tokens(int[] all, List<int[]> lines) {}
+
+  /** {@link #tokenize} of the text and of each of its lines, as ids of {@code vocabulary}. */
+  public Tokens tokenIds(String text, TokenIds vocabulary) {
+    if (unicode) {
+      // a combining mark after a line break joins the previous line's last token here, so the
+      // lines are tokenized one by one
+      List<int[]> lines = new ArrayList<>();
+      for (String line : text.split("\n", -1)) {
+        int[] ids = ids(tokenize(line), vocabulary);
+        if (ids.length > 0) {
+          lines.add(ids);
+        }
+      }
+      return new Tokens(ids(tokenize(text), vocabulary), lines);
+    }
+    return parityIds(text, vocabulary);
+  }
+
+  private static int[] ids(List<String> tokens, TokenIds vocabulary) {
+    int[] out = new int[tokens.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = vocabulary.id(tokens.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #tokenizeParity} as one scan. Lower-casing is per character apart from the final-sigma
+   * rule, which only chooses between two non-ASCII letters (separators here), so the tokens of the
+   * whole text are the tokens of its lines, concatenated. ASCII text is lower-cased in the scan;
+   * other text goes through {@link PyText#lower} first (a few non-ASCII letters, such as the Kelvin
+   * sign, lower-case to ASCII).
+   */
+  private Tokens parityIds(String text, TokenIds vocabulary) {
+    char[] a = (PyText.isAscii(text) ? text : PyText.lower(text)).toCharArray();
+    int[] all = new int[a.length / 2 + 1];
+    List<int[]> lines = new ArrayList<>();
+    int count = 0;
+    int lineStart = 0;
+    int i = 0;
+    while (i <= a.length) {
+      char c = i < a.length ? a[i] : '\n';
+      if (c >= 'A' && c <= 'Z') {
+        a[i] = c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        int start = i;
+        while (++i < a.length) {
+          c = a[i];
+          if (c >= 'A' && c <= 'Z') {
+            a[i] = c = (char) (c + ('a' - 'A'));
+          }
+          if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            break;
+          }
+        }
+        int id = parityId(a, start, i, vocabulary);
+        if (id >= 0) {
+          all[count++] = id;
+        }
+        continue;
+      }
+      if (c == '\n') {
+        if (count > lineStart) {
+          lines.add(Arrays.copyOfRange(all, lineStart, count));
+        }
+        lineStart = count;
+      }
+      i++;
+    }
+    return new Tokens(Arrays.copyOf(all, count), lines);
+  }
+
+  /** The id of one ASCII token after optional stemming; -1 when rouge-score would drop it. */
+  private int parityId(char[] a, int start, int end, TokenIds vocabulary) {
+    if (!stem || end - start <= 3) {
+      return vocabulary.id(a, start, end);
+    }
+    String out = PorterStemmer.instance().stem(new String(a, start, end - start));
+    return !out.isEmpty() && isAsciiAlnum(out) ? vocabulary.id(out) : -1;
   }
 
   private List<String> tokenizeParity(String text) {
