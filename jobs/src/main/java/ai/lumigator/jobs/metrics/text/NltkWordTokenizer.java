@@ -47,10 +47,13 @@ public final class NltkWordTokenizer {
     }
   }
 
+  /** For ASCII text and a lower-case ASCII literal. */
   private static boolean containsIgnoreAsciiCase(String text, String literal) {
     int m = literal.length();
+    char first = literal.charAt(0);
     for (int i = 0, last = text.length() - m; i <= last; i++) {
-      if (text.regionMatches(true, i, literal, 0, m)) {
+      // (c | 0x20) lower-cases an ASCII letter; a few other chars pass too and are then rejected
+      if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i, literal, 0, m)) {
         return true;
       }
     }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * vowel-consonant stem counts as CVC.
  *
  * <p>Python indexes strings by code point; this port works on code point arrays so lengths and
- * positions agree for characters outside the Basic Multilingual Plane as well. Instances are
- * stateless and thread-safe.
+ * positions agree for characters outside the Basic Multilingual Plane as well. Thread-safe; the
+ * only state is a bounded cache of recent results.
  */
 public final class PorterStemmer {
 
@@ -40,6 +40,17 @@ public final class PorterStemmer {
 
   private static final PorterStemmer INSTANCE = new PorterStemmer();
 
+  /** Words up to this length are cached. */
+  private static final int CACHED_LENGTH = 32;
+
+  /**
+   * A bounded cache of recent stems, one entry per slot (a newer word takes its slot). Threads may
+   * race on a slot; an entry's fields are final, so a reader sees a whole entry or another one.
+   */
+  private final Cached[] cache = new Cached[1 << 13];
+
+  private record Cached(String word, String stem) {}
+
   /** The shared instance. */
   public static PorterStemmer instance() {
     return INSTANCE;
@@ -47,6 +58,21 @@ public final class PorterStemmer {
 
   /** {@code PorterStemmer().stem(word)}: lower-cases, then stems. */
   public String stem(String word) {
+    if (word.length() > CACHED_LENGTH) {
+      return stemUncached(word);
+    }
+    int h = word.hashCode();
+    int slot = (h ^ (h >>> 16)) & (cache.length - 1);
+    Cached c = cache[slot];
+    if (c != null && c.word.equals(word)) {
+      return c.stem;
+    }
+    String stem = stemUncached(word);
+    cache[slot] = new Cached(word, stem);
+    return stem;
+  }
+
+  private String stemUncached(String word) {
     String lowered = PyText.lower(word);
     if (POOL.containsKey(word)) {
       return POOL.get(lowered);

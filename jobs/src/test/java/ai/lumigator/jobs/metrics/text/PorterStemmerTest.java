@@ -2,8 +2,11 @@ package ai.lumigator.jobs.metrics.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PorterStemmerTest {
@@ -48,5 +51,25 @@ class PorterStemmerTest {
     assertThat(stemmer.stem("\uD83D\uDE00s")).isEqualTo("\uD83D\uDE00s");
     assertThat(stemmer.stem("cafés")).isEqualTo("café");
     assertThat(stemmer.stem("")).isEmpty();
+  }
+
+  @Test
+  void cachedStemsStayTheStemsWhenSlotsAreReused() {
+    PorterStemmer stemmer = PorterStemmer.instance();
+    String[] parts = {"run", "ning", "s", "ed", "ies", "ation", "al", "ful", "ness", "y", "e", "x"};
+    Random random = new Random(3);
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int k = 1 + random.nextInt(5); k > 0; k--) {
+        w.append(parts[random.nextInt(parts.length)]);
+      }
+      words.add(i % 7 == 0 ? w.toString().toUpperCase() : w.toString());
+    }
+    List<String> first = words.stream().map(stemmer::stem).toList();
+    for (int i = words.size() - 1; i >= 0; i--) {
+      assertThat(stemmer.stem(words.get(i))).as(words.get(i)).isEqualTo(first.get(i));
+    }
+    assertThat(stemmer.stem("running")).isEqualTo("run");
   }
 }
