@@ -1,7 +1,5 @@
 package ai.lumigator.jobs.metrics;
 
-import java.util.Arrays;
-
 /**
  * Numbers the distinct n-grams of token-id sequences: a 1-gram's id is its token id (below {@code
  * vocabulary}), and an n-gram's id is assigned to the pair (id of its first n-1 tokens, its last
@@ -19,7 +17,6 @@ final class NgramIds {
   NgramIds(int vocabulary, int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     keys = new long[cap];
-    Arrays.fill(keys, -1L);
     ids = new int[cap];
     mask = cap - 1;
     next = vocabulary;
@@ -43,14 +40,15 @@ final class NgramIds {
     return out;
   }
 
-  private int id(long key) {
+  private int id(long pair) {
+    long key = pair + 1; // 0 marks an empty slot; pairs are non-negative
     int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     while (true) {
       long k = keys[slot];
       if (k == key) {
         return ids[slot];
       }
-      if (k == -1L) {
+      if (k == 0) {
         keys[slot] = key;
         ids[slot] = next;
         if (++used * 2 > keys.length) {
@@ -66,13 +64,12 @@ final class NgramIds {
     long[] oldKeys = keys;
     int[] oldIds = ids;
     keys = new long[oldKeys.length * 2];
-    Arrays.fill(keys, -1L);
     ids = new int[keys.length];
     mask = keys.length - 1;
     for (int s = 0; s < oldKeys.length; s++) {
-      if (oldKeys[s] != -1L) {
+      if (oldKeys[s] != 0) {
         int slot = (int) ((oldKeys[s] * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-        while (keys[slot] != -1L) {
+        while (keys[slot] != 0) {
           slot = (slot + 1) & mask;
         }
         keys[slot] = oldKeys[s];

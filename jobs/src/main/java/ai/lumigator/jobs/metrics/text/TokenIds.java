@@ -9,14 +9,14 @@ import java.util.Arrays;
  */
 public final class TokenIds {
 
-  private char[] pool = new char[256];
+  private char[] pool = new char[512];
   private int poolSize;
-  private int[] starts = new int[32];
-  private int[] lengths = new int[32];
-  private int[] hashes = new int[32];
+  private int[] starts = new int[64];
+  private int[] lengths = new int[64];
+  private int[] hashes = new int[64];
   private int size;
-  private int[] table = new int[64]; // id + 1, 0 = empty
-  private int mask = 63;
+  private int[] table = new int[128]; // id + 1, 0 = empty
+  private int mask = 127;
 
   /** Number of distinct tokens seen. */
   public int size() {
