@@ -90,19 +90,21 @@ public final class Tokenizer13a {
       line = line.replace("&lt;", "<");
       line = line.replace("&gt;", ">");
     }
-    int n = line.length() + 2;
-    char[] a = new char[n];
-    a[0] = ' ';
-    line.getChars(0, line.length(), a, 1);
-    a[n - 1] = ' ';
-    char[] b = new char[3 * n];
-    n = symbols(a, n, b);
-    a = new char[2 * n];
-    n = pairs(b, n, a, PERIOD_COMMA_AFTER_NON_DIGIT);
-    b = new char[2 * n];
-    n = pairs(a, n, b, PERIOD_COMMA_BEFORE_NON_DIGIT);
-    a = new char[2 * n];
-    n = pairs(b, n, a, DASH_AFTER_DIGIT);
+    char[] a = new char[3 * line.length() + 6];
+    int n = symbols(line, a);
+    // substitutions 2 and 3 need a period or comma, 4 a digit right before a dash (the spaces
+    // that 1 to 3 insert never separate a digit from a dash)
+    if (line.indexOf('.') >= 0 || line.indexOf(',') >= 0) {
+      char[] b = new char[2 * n];
+      n = pairs(a, n, b, PERIOD_COMMA_AFTER_NON_DIGIT);
+      a = new char[2 * n];
+      n = pairs(b, n, a, PERIOD_COMMA_BEFORE_NON_DIGIT);
+    }
+    if (hasDigitBeforeDash(line)) {
+      char[] b = new char[2 * n];
+      n = pairs(a, n, b, DASH_AFTER_DIGIT);
+      a = b;
+    }
     return new Chars(a, n);
   }
 
@@ -114,10 +116,14 @@ public final class Tokenizer13a {
     return c == '.' || c == ',';
   }
 
-  private static int symbols(char[] in, int n, char[] out) {
+  /** Substitution 1 on {@code " " + line + " "} (the two spaces are symbols as well). */
+  private static int symbols(String line, char[] out) {
     int o = 0;
-    for (int i = 0; i < n; i++) {
-      char c = in[i];
+    out[o++] = ' ';
+    out[o++] = ' ';
+    out[o++] = ' ';
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
       if (c < 128 && SYMBOL[c]) {
         out[o++] = ' ';
         out[o++] = c;
@@ -126,7 +132,19 @@ public final class Tokenizer13a {
         out[o++] = c;
       }
     }
+    out[o++] = ' ';
+    out[o++] = ' ';
+    out[o++] = ' ';
     return o;
+  }
+
+  private static boolean hasDigitBeforeDash(String line) {
+    for (int k = line.indexOf('-', 1); k > 0; k = line.indexOf('-', k + 1)) {
+      if (digit(line.charAt(k - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Substitution 2, 3 or 4: a two-character match is written with spaces inserted. */
