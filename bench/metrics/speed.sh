@@ -4,7 +4,9 @@
 #
 # Prerequisite: jobs built (mvn -q -B -o -pl jobs -am install -DskipTests).
 # Env: PAIRS (50000), METEOR_PY_PAIRS (Python METEOR on a prefix, scaled linearly; default 5000
-# because NLTK's METEOR takes minutes per 50,000 pairs), JAVA_OPTS (-Xmx512m).
+# because NLTK's METEOR takes minutes per 50,000 pairs), JAVA_OPTS (-Xmx512m), CLASSES (the
+# compiled metrics to time, default jobs/target/classes; e.g. an older build for a before/after
+# comparison on the same machine).
 # Ratios use CPU time (process CPU, JVM's JIT/GC threads included) because the machine may be
 # shared; wall times are printed too.
 set -euo pipefail
@@ -13,6 +15,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 PAIRS="${PAIRS:-50000}"
 METEOR_PY_PAIRS="${METEOR_PY_PAIRS:-5000}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+CLASSES="${CLASSES:-$ROOT/jobs/target/classes}"
 VENV="$ROOT/.tools/metrics-venv"
 OUT="${OUT:-$(mktemp -d /tmp/metrics-speed.XXXXXX)}"
 
@@ -25,10 +28,10 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 WN_JAR="$HOME/.m2/repository/net/sf/extjwnl/extjwnl-data-wn30/1.2/extjwnl-data-wn30-1.2.jar"
 [ -f "$WN_JAR" ] || { echo "missing $WN_JAR: build the jobs module first" >&2; exit 1; }
-[ -d "$ROOT/jobs/target/classes/ai/lumigator/jobs/metrics" ] || {
+[ -d "$CLASSES/ai/lumigator/jobs/metrics" ] || {
   echo "jobs/target/classes has no metrics: mvn -q -B -o -pl jobs -am install -DskipTests" >&2; exit 1; }
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); output in $OUT" >&2
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); classes $CLASSES; output in $OUT" >&2
 
 # 2. Python reference timing (also writes the 500 pairs for the Java side)
 "$VENV/bin/python" "$HERE/speed_py.py" --pairs "$PAIRS" --meteor-pairs "$METEOR_PY_PAIRS" \
@@ -36,12 +39,13 @@ echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); out
 
 # 3. ours: one JVM per metric family, runs of 5,000 and N pairs after a 5,000-pair warm-up
 mvn -q -B -o -f "$ROOT/jobs/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >&2
-CP="$ROOT/jobs/target/classes:$(cat "$OUT/cp.txt")"
+CP="$CLASSES:$(cat "$OUT/cp.txt")"
 for m in rouge bleu meteor; do
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "$CP" "$HERE/SpeedBench.java" "$OUT/pairs.jsonl" "$m" "5000,$PAIRS" \
     | tee -a "$OUT/java.txt" >&2
 done
+echo "load average after the Java runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # 4. table
 "$VENV/bin/python" - "$OUT/python.json" "$OUT/java.txt" "$PAIRS" <<'PY'
