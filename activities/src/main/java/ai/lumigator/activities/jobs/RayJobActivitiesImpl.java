@@ -68,6 +68,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
             .submissionId(id)
             .workingDir(workingDir)
             .envVar("MZAI_JOB_ID", id);
+    if (settings.numCpus() > 0) request.numCpus(settings.numCpus());
     if (submission.metadata() != null) submission.metadata().forEach(request::metadata);
     if (submission.secretName() != null) {
       String value =
@@ -96,6 +97,8 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     if (lastStatus != null)
       log.info("Resuming the wait for Ray job {} (last seen {})", id, lastStatus);
     JobProgress lastProgress = null;
+    long changedAt = System.nanoTime();
+    long progressReadAt = 0;
     while (true) {
       RayJobDetails job = current(id);
       String status = lower(job);
@@ -103,8 +106,17 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         log.info("Ray job {} is {}", id, status);
         if (jobId != null) observer.statusChanged(jobId, job);
         lastStatus = status;
+        changedAt = System.nanoTime();
       }
-      if (jobId != null) lastProgress = observeProgress(jobId, lastProgress);
+      // progress is informative: read at most once per longest poll interval, and at the end
+      long now = System.nanoTime();
+      if (jobId != null
+          && (job.status().isTerminal()
+              || progressReadAt == 0
+              || now - progressReadAt >= settings.polls().max().toNanos())) {
+        lastProgress = observeProgress(jobId, lastProgress);
+        progressReadAt = now;
+      }
       heartbeatOrStop(ctx, id, status);
       if (job.status().isTerminal()) return outcome(job, false);
       if (request.deadlineEpochMillis() > 0
@@ -112,7 +124,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         log.info("Ray job {} passed its deadline; stopping it", id);
         return outcome(stopAndWait(ctx, id), true);
       }
-      sleep(settings.pollInterval());
+      sleep(settings.polls().next(Duration.ofNanos(System.nanoTime() - changedAt)));
     }
   }
 
@@ -162,11 +174,12 @@ public class RayJobActivitiesImpl implements RayJobActivities {
 
   private RayJobDetails stopAndWait(ActivityExecutionContext ctx, String id) {
     stopQuietly(id);
+    long stoppedAt = System.nanoTime();
     long until = System.currentTimeMillis() + STOP_GRACE.toMillis();
     RayJobDetails job = current(id);
     while (!job.status().isTerminal() && System.currentTimeMillis() < until) {
       ctx.heartbeat(lower(job));
-      sleep(settings.pollInterval());
+      sleep(settings.polls().next(Duration.ofNanos(System.nanoTime() - stoppedAt)));
       job = current(id);
     }
     return job;

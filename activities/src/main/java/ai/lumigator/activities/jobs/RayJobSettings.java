@@ -1,11 +1,16 @@
 package ai.lumigator.activities.jobs;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * @param jobsJar the runnable jobs jar, shipped to Ray as the job's working_dir
  * @param javaOptions JVM options of the job program
- * @param pollInterval how often the await activity asks Ray for the job's status
+ * @param polls how often the await activity asks Ray for the job's status
+ * @param numCpus CPUs Ray reserves for each job program ({@code entrypoint_num_cpus}), so jobs
+ *     queue in Ray instead of overloading a node; 0 reserves none
  */
-public record RayJobSettings(Path jobsJar, String javaOptions, Duration pollInterval) {}
+public record RayJobSettings(Path jobsJar, String javaOptions, PollSchedule polls, double numCpus) {
+  public RayJobSettings {
+    if (numCpus < 0) throw new IllegalArgumentException("numCpus must be >= 0, was " + numCpus);
+  }
+}

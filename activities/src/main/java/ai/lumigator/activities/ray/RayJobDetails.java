@@ -26,7 +26,8 @@ public record RayJobDetails(
     @JsonProperty("end_time") Long endTime,
     @JsonProperty("metadata") Map<String, String> metadata,
     @JsonProperty("runtime_env") Map<String, Object> runtimeEnv,
-    @JsonProperty("driver_exit_code") Integer driverExitCode) {
+    @JsonProperty("driver_exit_code") Integer driverExitCode,
+    @JsonProperty("entrypoint_num_cpus") Double entrypointNumCpus) {
 
   /** The driver process of a job that started a Ray driver. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,6 +77,8 @@ public record RayJobDetails(
         + redactedRuntimeEnv()
         + ", driverExitCode="
         + driverExitCode
+        + ", entrypointNumCpus="
+        + entrypointNumCpus
         + "]";
   }
 }

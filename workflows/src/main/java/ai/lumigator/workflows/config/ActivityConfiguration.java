@@ -1,6 +1,7 @@
 package ai.lumigator.workflows.config;
 
 import ai.lumigator.activities.jobs.JobObserver;
+import ai.lumigator.activities.jobs.PollSchedule;
 import ai.lumigator.activities.jobs.RayJobActivitiesImpl;
 import ai.lumigator.activities.jobs.RayJobSettings;
 import ai.lumigator.activities.ray.RayJobsClient;
@@ -31,7 +32,11 @@ public class ActivityConfiguration {
     return new RayJobActivitiesImpl(
         ray,
         new RayPackages(ray),
-        new RayJobSettings(jobs.jar(), jobs.javaOptions(), properties.ray().pollInterval()),
+        new RayJobSettings(
+            jobs.jar(),
+            jobs.javaOptions(),
+            new PollSchedule(properties.ray().minPollInterval(), properties.ray().pollInterval()),
+            jobs.numCpus()),
         new RaySecretResolver(secrets),
         jobObserver);
   }

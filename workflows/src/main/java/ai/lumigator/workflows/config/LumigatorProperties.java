@@ -48,19 +48,25 @@ public record LumigatorProperties(
   }
 
   /**
-   * @param pollInterval how often the await activity asks Ray for a job's status
+   * @param pollInterval the longest wait between two questions of the await activity to Ray about a
+   *     job's status (reached when the status has not changed for ten times as long)
+   * @param minPollInterval the wait right after the status changed
    * @param heartbeatTimeout a few poll intervals: a worker that died mid-poll is noticed this fast
    */
   public record Ray(
       @DefaultValue("http://127.0.0.1:8265") URI url,
       @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("100ms") Duration minPollInterval,
       @DefaultValue("10s") Duration heartbeatTimeout) {}
 
   /**
    * @param jar the runnable jobs jar shipped to Ray as the job's working_dir
    * @param javaOptions JVM options of the job program on Ray
+   * @param numCpus CPUs Ray reserves for each job program: jobs wait in Ray's queue for free CPUs
+   *     rather than all running at once on too few; 0 reserves none
    */
   public record Jobs(
       @DefaultValue("jobs/target/lumigator-jobs-0.1.0-SNAPSHOT-all.jar") Path jar,
-      @DefaultValue("-Xmx512m -XX:+UseSerialGC") String javaOptions) {}
+      @DefaultValue("-Xmx512m -XX:+UseSerialGC") String javaOptions,
+      @DefaultValue("1") double numCpus) {}
 }

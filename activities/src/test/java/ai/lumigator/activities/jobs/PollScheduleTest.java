@@ -1,0 +1,43 @@
+package ai.lumigator.activities.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PollScheduleTest {
+  private final PollSchedule schedule =
+      new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  @Test
+  void pollsAtTheMinimumRightAfterAChange() {
+    assertThat(schedule.next(Duration.ZERO)).isEqualTo(Duration.ofMillis(100));
+    assertThat(schedule.next(Duration.ofMillis(999))).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void growsWithATenthOfTheTimeSinceTheChange() {
+    assertThat(schedule.next(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(300));
+    assertThat(schedule.next(Duration.ofMillis(7_500))).isEqualTo(Duration.ofMillis(750));
+  }
+
+  @Test
+  void neverWaitsLongerThanTheMaximum() {
+    assertThat(schedule.next(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(schedule.next(Duration.ofHours(5))).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aMinimumAboveTheMaximumIsCappedToIt() {
+    PollSchedule fixed = new PollSchedule(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    assertThat(fixed.next(Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(fixed.next(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void refusesANonPositiveMinimum() {
+    assertThatThrownBy(() -> new PollSchedule(Duration.ZERO, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
