@@ -24,8 +24,8 @@ public interface EvaluationActivities {
 
   /**
    * Reads both jobs' results.json, writes the merged {@code compiled.json} and records the flat
-   * metrics and parameters in the workflow row. Fails (not retryable) when a results.json is
-   * missing or unreadable.
+   * metrics and parameters in the workflow row, then the workflow succeeded when the request says
+   * so. Fails (not retryable) when a results.json is missing or unreadable.
    */
   @ActivityMethod
   CompiledEvaluation compile(CompileEvaluation request);

@@ -112,6 +112,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
     } else {
       log.warn("Workflow {} has no row; compiled results not recorded", request.workflowId());
     }
+    if (request.markSucceeded()) markSucceeded(new WorkflowRef(request.workflowId()));
     return new CompiledEvaluation(key, metrics.size());
   }
 

@@ -110,6 +110,9 @@ public class JobActivitiesImpl implements JobActivities {
                         "Job " + request.jobId() + " has no row", "JobMissing"));
     if (request.ray() != null)
       jobs.updateRayDetails(request.jobId(), merge(row, request.ray()), now);
+    if (request.generatedDatasetId() != null) {
+      jobs.setGeneratedDataset(request.jobId(), request.generatedDatasetId(), now);
+    }
     if (request.failureReason() != null && !JobStatuses.isTerminal(row.status())) {
       jobs.setFailureReason(request.jobId(), request.failureReason(), now);
     }

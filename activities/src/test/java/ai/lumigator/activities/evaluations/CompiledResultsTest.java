@@ -90,7 +90,7 @@ class CompiledResultsTest {
   void parametersNameTheJobsTheModelAndBothRunTimes() throws Exception {
     Map<String, Object> p =
         CompiledResults.parameters(
-            new CompileEvaluation("w", "i", "ik", "e", "ek", "p"),
+            new CompileEvaluation("w", "i", "ik", "e", "ek", "p", false),
             CompiledResults.outline(stream(INFERENCE)).summary(),
             CompiledResults.outline(stream(EVALUATOR)).summary());
 

@@ -157,7 +157,8 @@ class EvaluationActivitiesStackTest {
                 "test/" + wf + "/inference.json",
                 "e",
                 "test/" + wf + "/evaluator.json",
-                "p"));
+                "p",
+                false));
 
     assertThat(compiled.compiledKey()).isEqualTo("workflows/results/" + wf + "/compiled.json");
     assertThat(compiled.metricCount()).isEqualTo(2);
@@ -173,11 +174,18 @@ class EvaluationActivitiesStackTest {
     assertThat(row.compiledKey()).isEqualTo(compiled.compiledKey());
     assertThat(row.status()).isEqualTo(WorkflowStatuses.CREATED);
 
-    // a retry rewrites the same object and values
+    // a retry rewrites the same object and values; asked to, it records the workflow succeeded
     activities.compile(
         new CompileEvaluation(
-            wf, "i", "test/" + wf + "/inference.json", "e", "test/" + wf + "/evaluator.json", "p"));
+            wf,
+            "i",
+            "test/" + wf + "/inference.json",
+            "e",
+            "test/" + wf + "/evaluator.json",
+            "p",
+            true));
     assertThat(json.readTree(storage.getString(compiled.compiledKey()))).isEqualTo(stored);
+    assertThat(workflows.findById(wf).orElseThrow().status()).isEqualTo(WorkflowStatuses.SUCCEEDED);
     storage.deletePrefix("test/" + wf + "/");
     storage.deletePrefix(EvaluationKeys.root(wf));
   }
@@ -196,7 +204,8 @@ class EvaluationActivitiesStackTest {
                         "test/" + wf + "/inference.json",
                         "e",
                         "test/" + wf + "/missing.json",
-                        "p")))
+                        "p",
+                        true)))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -205,6 +214,9 @@ class EvaluationActivitiesStackTest {
                   .isEqualTo("Job e wrote no results at test/" + wf + "/missing.json");
             });
     assertThat(storage.exists(EvaluationKeys.compiled(wf))).isFalse();
+    assertThat(workflows.findById(wf).orElseThrow().status())
+        .as("a failed compile never records the workflow succeeded")
+        .isEqualTo(WorkflowStatuses.CREATED);
     storage.deletePrefix("test/" + wf + "/");
   }
 

@@ -42,17 +42,32 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
   /** The job of the current phase has a row but its child has not returned a result. */
   private boolean jobUnfinished;
 
+  /**
+   * Version 1 marks the workflow running while the inference job's row is created, and records it
+   * succeeded in the step that records its compiled results: fewer round trips.
+   */
+  static final String FEWER_STEPS = "fewer-steps";
+
   @Override
   public EvaluationResult run(EvaluationRequest request) {
     String id = request.workflowId();
     try {
-      io.markRunning(new WorkflowRef(id));
-      JobResult inference = runJob(request, request.inference(), WorkflowJobRow.INFERENCE);
+      boolean v1 =
+          Workflow.getVersion(FEWER_STEPS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+      Promise<Void> running;
+      if (v1) {
+        running = Async.procedure(io::markRunning, new WorkflowRef(id));
+      } else {
+        io.markRunning(new WorkflowRef(id));
+        running = Workflow.newPromise(null);
+      }
+      JobResult inference = runJob(request, request.inference(), WorkflowJobRow.INFERENCE, running);
       if (stopRequested()) return stopped(id);
       if (!JobStatuses.SUCCEEDED.equals(inference.status())) {
         return failed(id, ended("Inference", inference));
       }
-      JobResult evaluation = runJob(request, request.evaluator(), WorkflowJobRow.EVALUATOR);
+      JobResult evaluation =
+          runJob(request, request.evaluator(), WorkflowJobRow.EVALUATOR, Workflow.newPromise(null));
       if (stopRequested()) return stopped(id);
       if (!JobStatuses.SUCCEEDED.equals(evaluation.status())) {
         return failed(id, ended("Evaluation", evaluation));
@@ -65,8 +80,9 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
               request.inference().job().resultsKey(),
               evaluation.jobId(),
               request.evaluator().job().resultsKey(),
-              inference.generatedDatasetId()));
-      io.markSucceeded(new WorkflowRef(id));
+              inference.generatedDatasetId(),
+              v1));
+      if (!v1) io.markSucceeded(new WorkflowRef(id));
       enter(EvaluationPhases.DONE, null);
       log.info("Workflow {} succeeded", id);
       return new EvaluationResult(id, WorkflowStatuses.SUCCEEDED, null);
@@ -80,7 +96,11 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
     }
   }
 
-  private JobResult runJob(EvaluationRequest request, EvaluationJob job, String role) {
+  /**
+   * @param before must have completed before the job's child workflow starts
+   */
+  private JobResult runJob(
+      EvaluationRequest request, EvaluationJob job, String role, Promise<Void> before) {
     JobRequest jobRequest = job.job();
     String phase =
         WorkflowJobRow.INFERENCE.equals(role)
@@ -101,6 +121,7 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
             jobRequest.configJson(),
             job.requestJson(),
             jobRequest.secretName()));
+    before.get();
     jobStatus = JobStatuses.CREATED;
     JobWorkflow child =
         Workflow.newChildWorkflowStub(
@@ -162,7 +183,7 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
   private void closeUnfinishedJob(String status, String reason) {
     if (!jobUnfinished || jobId == null) return;
     try {
-      jobs.recordOutcome(new RecordJobOutcome(jobId, status, null, reason));
+      jobs.recordOutcome(new RecordJobOutcome(jobId, status, null, reason, null));
     } catch (ActivityFailure e) {
       log.info("Job {} not recorded {}: {}", jobId, status, reason(e));
     }

@@ -22,7 +22,9 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,36 +90,60 @@ public class JobWorkflowImpl implements JobWorkflow {
     return result[0];
   }
 
+  /**
+   * Version 1 saves the logs while the results and the generated dataset are stored, and records
+   * the dataset link with the outcome: fewer round trips between Ray's end and the job's.
+   */
+  static final String PARALLEL_STEPS_AFTER_RAY = "parallel-steps-after-ray";
+
   private JobResult afterRay(JobRequest request, RayJobOutcome outcome) {
+    int version = Workflow.getVersion(PARALLEL_STEPS_AFTER_RAY, Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) return afterRaySequentially(request, outcome);
     String jobId = request.jobId();
-    saveLogsQuietly(jobId);
-    if (outcome.timedOut()) {
-      return finish(
-          jobId,
-          JobStatuses.STOPPED,
-          outcome,
-          "Job exceeded its timeout of " + request.timeoutSeconds() + " s and was stopped",
-          null);
+    Promise<Void> logs = Async.procedure(() -> saveLogsQuietly(jobId));
+    if (outcome.timedOut() || !outcome.succeeded()) {
+      logs.get();
+      return unsuccessful(request, outcome);
     }
-    if (!outcome.succeeded()) {
-      String rayStatus = outcome.status();
-      String status = JobStatuses.STOPPED.equals(rayStatus) ? rayStatus : JobStatuses.FAILED;
-      String reason =
-          outcome.message() != null ? outcome.message() : "Ray job ended " + outcome.status();
-      return finish(jobId, status, outcome, reason, null);
+    Promise<Boolean> saved =
+        Async.function(io::saveResult, new SaveJobResult(jobId, request.resultsKey()));
+    Promise<String> dataset =
+        request.generatedDataset() == null
+            ? Workflow.newPromise(null)
+            : Async.function(() -> storeDataset(request, false));
+    boolean hasResults = saved.get();
+    String datasetId = null;
+    String datasetFailure = null;
+    try {
+      datasetId = dataset.get();
+    } catch (ActivityFailure | ChildWorkflowFailure e) {
+      datasetFailure = reason(e);
     }
-    if (!io.saveResult(new SaveJobResult(jobId, request.resultsKey()))) {
+    logs.get();
+    if (!hasResults) return noResults(request, outcome);
+    if (datasetFailure != null) {
       return finish(
           jobId,
           JobStatuses.FAILED,
           outcome,
-          "The job ended without writing its results to " + request.resultsKey(),
+          "Storing the generated dataset failed: " + datasetFailure,
           null);
+    }
+    return finish(jobId, JobStatuses.SUCCEEDED, outcome, null, datasetId);
+  }
+
+  /** Version 0: logs, results, generated dataset and its link, outcome, one after the other. */
+  private JobResult afterRaySequentially(JobRequest request, RayJobOutcome outcome) {
+    String jobId = request.jobId();
+    saveLogsQuietly(jobId);
+    if (outcome.timedOut() || !outcome.succeeded()) return unsuccessful(request, outcome);
+    if (!io.saveResult(new SaveJobResult(jobId, request.resultsKey()))) {
+      return noResults(request, outcome);
     }
     String datasetId = null;
     if (request.generatedDataset() != null) {
       try {
-        datasetId = storeDataset(request);
+        datasetId = storeDataset(request, true);
       } catch (ActivityFailure | ChildWorkflowFailure e) {
         return finish(
             jobId,
@@ -130,7 +156,37 @@ public class JobWorkflowImpl implements JobWorkflow {
     return finish(jobId, JobStatuses.SUCCEEDED, outcome, null, datasetId);
   }
 
-  private String storeDataset(JobRequest request) {
+  private JobResult noResults(JobRequest request, RayJobOutcome outcome) {
+    return finish(
+        request.jobId(),
+        JobStatuses.FAILED,
+        outcome,
+        "The job ended without writing its results to " + request.resultsKey(),
+        null);
+  }
+
+  private JobResult unsuccessful(JobRequest request, RayJobOutcome outcome) {
+    String jobId = request.jobId();
+    if (outcome.timedOut()) {
+      return finish(
+          jobId,
+          JobStatuses.STOPPED,
+          outcome,
+          "Job exceeded its timeout of " + request.timeoutSeconds() + " s and was stopped",
+          null);
+    }
+    String rayStatus = outcome.status();
+    String status = JobStatuses.STOPPED.equals(rayStatus) ? rayStatus : JobStatuses.FAILED;
+    String reason =
+        outcome.message() != null ? outcome.message() : "Ray job ended " + outcome.status();
+    return finish(jobId, status, outcome, reason, null);
+  }
+
+  /**
+   * @param linkNow version 0 links the dataset to the job in its own step; version 1 leaves the
+   *     link to the outcome's record
+   */
+  private String storeDataset(JobRequest request, boolean linkNow) {
     String jobId = request.jobId();
     GeneratedDatasetSpec spec = request.generatedDataset();
     String datasetId = generatedDatasetId(jobId);
@@ -158,7 +214,7 @@ public class JobWorkflowImpl implements JobWorkflow {
                 jobId,
                 spec.generatedBy(),
                 true));
-    io.recordGeneratedDataset(new RecordGeneratedDataset(jobId, ingested));
+    if (linkNow) io.recordGeneratedDataset(new RecordGeneratedDataset(jobId, ingested));
     return ingested;
   }
 
@@ -185,7 +241,7 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private JobResult finish(
       String jobId, String status, RayJobOutcome outcome, String reason, String datasetId) {
-    io.recordOutcome(new RecordJobOutcome(jobId, status, outcome, reason));
+    io.recordOutcome(new RecordJobOutcome(jobId, status, outcome, reason, datasetId));
     this.status = status;
     return new JobResult(jobId, status, reason, datasetId);
   }

@@ -188,7 +188,7 @@ class EvaluationWorkflowTest {
 
     assertThat(result).isEqualTo(new EvaluationResult(WF, "succeeded", null));
     InOrder order = inOrder(evaluations, ray);
-    order.verify(evaluations).markRunning(new WorkflowRef(WF));
+    // marking the workflow running and creating the inference job's row run side by side
     order
         .verify(evaluations)
         .createJob(
@@ -211,8 +211,12 @@ class EvaluationWorkflowTest {
     order.verify(ray).submit(argThat(s -> s.submissionId().equals(EV)));
     order
         .verify(evaluations)
-        .compile(new CompileEvaluation(WF, INF, INF_RESULTS, EV, EV_RESULTS, PREDICTIONS));
-    order.verify(evaluations).markSucceeded(new WorkflowRef(WF));
+        .compile(new CompileEvaluation(WF, INF, INF_RESULTS, EV, EV_RESULTS, PREDICTIONS, true));
+    // the compile step records the workflow succeeded with its results: no step of its own
+    verify(evaluations, never()).markSucceeded(any());
+    InOrder runningFirst = inOrder(evaluations, ray);
+    runningFirst.verify(evaluations).markRunning(new WorkflowRef(WF));
+    runningFirst.verify(ray).submit(argThat(s -> s.submissionId().equals(INF)));
     verify(evaluations, never()).markFailed(any());
     verify(jobs).writeGeneratedCsv(argThat(w -> w.jobId().equals(INF)));
     verify(jobs)
@@ -344,21 +348,23 @@ class EvaluationWorkflowTest {
     assertThat(result.failureReason()).isEqualTo("Workflow " + WF + " no longer exists");
     verify(ray, never()).submit(any());
     // the row, if an earlier attempt made it, must not stay created
-    verify(jobs).recordOutcome(new RecordJobOutcome(INF, "failed", null, result.failureReason()));
+    verify(jobs)
+        .recordOutcome(new RecordJobOutcome(INF, "failed", null, result.failureReason(), null));
   }
 
   @Test
   void transientFailuresOfTheFinalStatusWriteAreRetriedUntilItIsRecorded() {
     doThrow(new IllegalStateException("database is locked"))
         .doThrow(new IllegalStateException("database is locked"))
-        .doNothing()
+        .doReturn(null)
         .when(evaluations)
-        .markSucceeded(any());
+        .compile(any());
 
     EvaluationResult result = run(request(60));
 
     assertThat(result.status()).isEqualTo("succeeded");
-    verify(evaluations, times(3)).markSucceeded(new WorkflowRef(WF));
+    verify(evaluations, times(3))
+        .compile(new CompileEvaluation(WF, INF, INF_RESULTS, EV, EV_RESULTS, PREDICTIONS, true));
   }
 
   @Test
@@ -415,7 +421,7 @@ class EvaluationWorkflowTest {
     verify(ray).stop(INF);
     // by the job's workflow, and again (a no-op on a stopped row) by the evaluation's clean-up
     verify(jobs, atLeastOnce())
-        .recordOutcome(new RecordJobOutcome(INF, "stopped", null, "Stopped on request"));
+        .recordOutcome(new RecordJobOutcome(INF, "stopped", null, "Stopped on request", null));
     verify(evaluations).markFailed(new WorkflowFailure(WF, "stopped by user"));
     verify(evaluations, never()).createJob(argThat(j -> j.jobId().equals(EV)));
     verify(ray, never()).submit(argThat(s -> s.submissionId().equals(EV)));

@@ -18,7 +18,6 @@ import ai.lumigator.activities.jobs.RayJobActivities;
 import ai.lumigator.activities.jobs.RayJobHandle;
 import ai.lumigator.activities.jobs.RayJobOutcome;
 import ai.lumigator.activities.jobs.RayJobSubmission;
-import ai.lumigator.activities.jobs.RecordGeneratedDataset;
 import ai.lumigator.activities.jobs.RecordJobOutcome;
 import ai.lumigator.activities.jobs.SaveJobLogs;
 import ai.lumigator.activities.jobs.SaveJobResult;
@@ -118,7 +117,7 @@ class JobWorkflowTest {
   }
 
   @Test
-  void aSucceededJobSavesLogsThenTheResultThenRecordsSucceeded() {
+  void aSucceededJobSavesLogsAndTheResultThenRecordsSucceeded() {
     when(ray.await(any())).thenReturn(outcome("succeeded", false));
     when(io.saveResult(any())).thenReturn(true);
 
@@ -139,7 +138,8 @@ class JobWorkflowTest {
     verify(io).saveLogs(new SaveJobLogs(JOB, JOB));
     verify(io).saveResult(new SaveJobResult(JOB, RESULTS));
     verify(io)
-        .recordOutcome(new RecordJobOutcome(JOB, "succeeded", outcome("succeeded", false), null));
+        .recordOutcome(
+            new RecordJobOutcome(JOB, "succeeded", outcome("succeeded", false), null, null));
     assertThat(RecordingIngest.requests).isEmpty();
   }
 
@@ -173,7 +173,10 @@ class JobWorkflowTest {
                 JOB,
                 "lead-3",
                 true));
-    verify(io).recordGeneratedDataset(new RecordGeneratedDataset(JOB, datasetId));
+    verify(io)
+        .recordOutcome(
+            new RecordJobOutcome(JOB, "succeeded", outcome("succeeded", false), null, datasetId));
+    verify(io, never()).recordGeneratedDataset(any());
     assertThat(
             env.getWorkflowClient()
                 .fetchHistory("dataset-ingest-" + datasetId)
@@ -198,7 +201,8 @@ class JobWorkflowTest {
     verify(io, never()).saveResult(any());
     verify(io)
         .recordOutcome(
-            new RecordJobOutcome(JOB, "stopped", outcome("stopped", true), result.failureReason()));
+            new RecordJobOutcome(
+                JOB, "stopped", outcome("stopped", true), result.failureReason(), null));
   }
 
   @Test
@@ -211,7 +215,8 @@ class JobWorkflowTest {
     assertThat(result.failureReason()).isEqualTo("msg failed");
     verify(io, never()).saveResult(any());
     verify(io)
-        .recordOutcome(new RecordJobOutcome(JOB, "failed", outcome("failed", false), "msg failed"));
+        .recordOutcome(
+            new RecordJobOutcome(JOB, "failed", outcome("failed", false), "msg failed", null));
   }
 
   @Test
@@ -227,7 +232,8 @@ class JobWorkflowTest {
     assertThat(result.failureReason())
         .isEqualTo("Requested secret key 'openai_api_key' is not configured.");
     verify(ray, never()).await(any());
-    verify(io).recordOutcome(new RecordJobOutcome(JOB, "failed", null, result.failureReason()));
+    verify(io)
+        .recordOutcome(new RecordJobOutcome(JOB, "failed", null, result.failureReason(), null));
   }
 
   @Test
@@ -239,6 +245,45 @@ class JobWorkflowTest {
 
     assertThat(result.status()).isEqualTo("failed");
     assertThat(result.failureReason()).contains("without writing its results");
+  }
+
+  @Test
+  void withoutResultsAGeneratedDatasetDoesNotMakeTheJobSucceed() {
+    when(ray.await(any())).thenReturn(outcome("succeeded", false));
+    when(io.saveResult(any())).thenReturn(false);
+    when(io.writeGeneratedCsv(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("no results.json", "ResultsMissing"));
+
+    JobResult result =
+        run(request(new GeneratedDatasetSpec("d-predictions.csv", "predictions", "lead-3"), 60));
+
+    assertThat(result.status()).isEqualTo("failed");
+    assertThat(result.failureReason()).contains("without writing its results");
+    assertThat(result.generatedDatasetId()).isNull();
+    verify(io).saveLogs(new SaveJobLogs(JOB, JOB));
+  }
+
+  @Test
+  void aGeneratedDatasetThatCannotBeStoredFailsTheJobWithTheReasonAndLogsStillSaved() {
+    when(ray.await(any())).thenReturn(outcome("succeeded", false));
+    when(io.saveResult(any())).thenReturn(true);
+    when(io.writeGeneratedCsv(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "column 'predictions' missing", "ResultsInvalid"));
+
+    JobResult result =
+        run(request(new GeneratedDatasetSpec("d-predictions.csv", "predictions", "lead-3"), 60));
+
+    assertThat(result.status()).isEqualTo("failed");
+    assertThat(result.failureReason())
+        .isEqualTo("Storing the generated dataset failed: column 'predictions' missing");
+    verify(io).saveLogs(new SaveJobLogs(JOB, JOB));
+    verify(io)
+        .recordOutcome(
+            new RecordJobOutcome(
+                JOB, "failed", outcome("succeeded", false), result.failureReason(), null));
+    assertThat(RecordingIngest.requests).isEmpty();
   }
 
   @Test
@@ -285,7 +330,8 @@ class JobWorkflowTest {
         .hasCauseInstanceOf(CanceledFailure.class);
     verify(ray).stop(JOB);
     verify(io).saveLogs(new SaveJobLogs(JOB, JOB));
-    verify(io).recordOutcome(new RecordJobOutcome(JOB, "stopped", null, "Stopped on request"));
+    verify(io)
+        .recordOutcome(new RecordJobOutcome(JOB, "stopped", null, "Stopped on request", null));
     assertThat(wf.state().status()).isEqualTo("stopped");
   }
 
