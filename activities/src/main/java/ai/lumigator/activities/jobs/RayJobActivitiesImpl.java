@@ -2,6 +2,7 @@ package ai.lumigator.activities.jobs;
 
 import ai.lumigator.activities.ray.RayException;
 import ai.lumigator.activities.ray.RayJobDetails;
+import ai.lumigator.activities.ray.RayJobStatus;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.ray.RayPackages;
 import ai.lumigator.activities.ray.RaySubmitRequest;
@@ -108,9 +109,11 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         lastStatus = status;
         changedAt = System.nanoTime();
       }
-      // progress is informative: read at most once per longest poll interval, and at the end
+      // progress is informative: read at most once per longest poll interval, and at the end;
+      // a pending job has not started its program yet
       long now = System.nanoTime();
       if (jobId != null
+          && job.status() != RayJobStatus.PENDING
           && (job.status().isTerminal()
               || progressReadAt == 0
               || now - progressReadAt >= settings.polls().max().toNanos())) {

@@ -413,59 +413,65 @@ class WorkflowsBenchmark {
   }
 
   /** Samples a JVM's used heap (young + old, from jstat -gc) and keeps the largest value. */
+  /**
+   * One {@code jstat -gc <pid> 100} process for the whole run, its lines parsed as they come:
+   * starting a jstat JVM per sample would itself keep a CPU busy and skew the figures.
+   */
   static final class HeapSampler {
     private final AtomicLong peak = new AtomicLong();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Process jstat;
+    private final Thread reader;
 
-    private HeapSampler(long pid) {
-      thread =
+    private HeapSampler(long pid) throws IOException {
+      jstat =
+          new ProcessBuilder("jstat", "-gc", Long.toString(pid), "100")
+              .redirectErrorStream(true)
+              .start();
+      reader =
           new Thread(
               () -> {
-                while (running) {
-                  used(pid).ifPresent(u -> peak.accumulateAndGet(u, Math::max));
-                  try {
-                    Thread.sleep(100);
-                  } catch (InterruptedException e) {
-                    return;
+                try (var lines =
+                    new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                            jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                  List<String> header = null;
+                  for (String line; (line = lines.readLine()) != null; ) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 0 && fields[0].equals("S0C")) {
+                      header = List.of(fields);
+                    } else if (header != null) {
+                      used(header, fields).ifPresent(u -> peak.accumulateAndGet(u, Math::max));
+                    }
                   }
+                } catch (IOException e) {
+                  // jstat ended (the worker exited, or stop() destroyed it)
                 }
               },
               "heap-sampler");
-      thread.setDaemon(true);
+      reader.setDaemon(true);
     }
 
-    static HeapSampler start(long pid) {
+    static HeapSampler start(long pid) throws IOException {
       HeapSampler s = new HeapSampler(pid);
-      s.thread.start();
+      s.reader.start();
       return s;
     }
 
     long stop() throws InterruptedException {
-      running = false;
-      thread.join(5000);
+      jstat.destroy();
+      reader.join(5000);
       return peak.get();
     }
 
-    /** S0U + S1U + EU + OU of {@code jstat -gc}, in bytes. */
-    static Optional<Long> used(long pid) {
+    /** S0U + S1U + EU + OU of a {@code jstat -gc} line, in bytes. */
+    static Optional<Long> used(List<String> header, String[] values) {
       try {
-        Process p = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String[] lines = out.strip().split("\n");
-        if (lines.length < 2) return Optional.empty();
-        List<String> header = List.of(lines[0].trim().split("\\s+"));
-        String[] values = lines[1].trim().split("\\s+");
         double kb = 0;
         for (String column : List.of("S0U", "S1U", "EU", "OU")) {
           kb += Double.parseDouble(values[header.indexOf(column)]);
         }
         return Optional.of((long) (kb * 1024));
-      } catch (IOException | RuntimeException e) {
-        return Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
         return Optional.empty();
       }
     }
