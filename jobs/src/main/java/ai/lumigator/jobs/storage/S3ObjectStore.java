@@ -3,13 +3,17 @@ package ai.lumigator.jobs.storage;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -27,6 +31,13 @@ public final class S3ObjectStore implements ObjectStore {
   public static final String ENV_REGION = "AWS_REGION";
 
   public static final String DEFAULT_REGION = "us-east-1";
+
+  /**
+   * Attempts per request, with exponential backoff from 200 ms to 5 s: a job's results must survive
+   * an S3 endpoint that refuses requests for several seconds (seen with a loaded S3Proxy: four
+   * quick attempts within a second all failed and lost the job's work).
+   */
+  static final int MAX_ATTEMPTS = 10;
 
   private final S3Client s3;
 
@@ -47,17 +58,35 @@ public final class S3ObjectStore implements ObjectStore {
   /** A client for an endpoint (null/blank = AWS), a region (null/blank = default), credentials. */
   public static S3ObjectStore create(
       String endpoint, String region, AwsCredentialsProvider credentials) {
+    return create(endpoint, region, credentials, Duration.ofMillis(200), Duration.ofSeconds(5));
+  }
+
+  static S3ObjectStore create(
+      String endpoint,
+      String region,
+      AwsCredentialsProvider credentials,
+      Duration firstBackoff,
+      Duration maxBackoff) {
     var builder =
         S3Client.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .region(Region.of(region == null || region.isBlank() ? DEFAULT_REGION : region.trim()))
-            .credentialsProvider(credentials);
+            .credentialsProvider(credentials)
+            .overrideConfiguration(c -> c.retryStrategy(retryStrategy(firstBackoff, maxBackoff)));
     if (endpoint != null && !endpoint.isBlank()) {
       builder
           .endpointOverride(URI.create(endpoint.trim()))
           .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
     }
     return new S3ObjectStore(builder.build());
+  }
+
+  private static StandardRetryStrategy retryStrategy(Duration first, Duration max) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(MAX_ATTEMPTS)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(first, max))
+        .circuitBreakerEnabled(false)
+        .build();
   }
 
   @Override
