@@ -106,13 +106,23 @@ public final class ProgressReporter implements AutoCloseable {
         });
   }
 
-  /** Stops the timer and publishes the final count. */
+  /** How long {@link #close()} lets a progress write in flight finish. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * Stops the timer and publishes the final count. A progress write in flight is let finish, not
+   * interrupted: an S3 request interrupted mid-way was followed, under load, by the job's results
+   * upload failing on every attempt ("Error writing request body to server").
+   */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
     try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
+      if (!timer.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        timer.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      timer.shutdownNow();
       Thread.currentThread().interrupt();
     }
     publish(done.get());

@@ -7,10 +7,15 @@ import ai.lumigator.jobs.storage.LocalObjectStore;
 import ai.lumigator.jobs.storage.ObjectStore;
 import ai.lumigator.jobs.storage.S3Location;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +49,48 @@ class ProgressReporterTest {
     }
     assertThat(read(store)).isEqualTo(new Progress(10, 10));
     assertThat(JobConfigJson.toJson(new Progress(1, 2))).isEqualTo("{\"done\":1,\"total\":2}");
+  }
+
+  @Test
+  void closingLetsAWriteInFlightFinishInsteadOfInterruptingIt() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    List<String> writes = new CopyOnWriteArrayList<>();
+    ObjectStore slow =
+        new ObjectStore() {
+          @Override
+          public InputStream open(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void put(S3Location location, byte[] content, String contentType) {
+            String body = new String(content, StandardCharsets.UTF_8);
+            if (writing.getCount() > 0) {
+              writing.countDown();
+              long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+              while (System.nanoTime() < until) {
+                if (Thread.currentThread().isInterrupted()) {
+                  writes.add("interrupted " + body);
+                  return;
+                }
+                Thread.onSpinWait();
+              }
+            }
+            writes.add(body);
+          }
+
+          @Override
+          public void put(S3Location location, Path file, String contentType) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    ProgressReporter p =
+        new ProgressReporter(slow, "b", Optional.of("j"), "t", 2, Duration.ofHours(1));
+    assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+    p.add(2);
+    p.close();
+
+    assertThat(writes).containsExactly("{\"done\":0,\"total\":2}", "{\"done\":2,\"total\":2}");
   }
 
   @Test
