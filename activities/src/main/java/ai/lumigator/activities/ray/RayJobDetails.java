@@ -26,8 +26,7 @@ public record RayJobDetails(
     @JsonProperty("end_time") Long endTime,
     @JsonProperty("metadata") Map<String, String> metadata,
     @JsonProperty("runtime_env") Map<String, Object> runtimeEnv,
-    @JsonProperty("driver_exit_code") Integer driverExitCode,
-    @JsonProperty("entrypoint_num_cpus") Double entrypointNumCpus) {
+    @JsonProperty("driver_exit_code") Integer driverExitCode) {
 
   /** The driver process of a job that started a Ray driver. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -77,8 +76,6 @@ public record RayJobDetails(
         + redactedRuntimeEnv()
         + ", driverExitCode="
         + driverExitCode
-        + ", entrypointNumCpus="
-        + entrypointNumCpus
         + "]";
   }
 }

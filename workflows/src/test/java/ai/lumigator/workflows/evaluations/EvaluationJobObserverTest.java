@@ -80,20 +80,7 @@ class EvaluationJobObserverTest {
 
   static RayJobDetails job(RayJobStatus status) {
     return new RayJobDetails(
-        "SUBMISSION",
-        null,
-        "j1",
-        null,
-        status,
-        "java",
-        null,
-        null,
-        1L,
-        null,
-        null,
-        null,
-        null,
-        null);
+        "SUBMISSION", null, "j1", null, status, "java", null, null, 1L, null, null, null, null);
   }
 
   @Test
