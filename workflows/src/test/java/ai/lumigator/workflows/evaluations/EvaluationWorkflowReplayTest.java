@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Replays histories recorded from real runs (the API module's WorkflowsStackTest writes fresh ones
  * to api/target/histories): a workflow that succeeded, one whose inference job timed out, and one
- * stopped while its inference job ran (force delete).
+ * stopped while its inference job ran (force delete); each recorded before (no version marker) and
+ * after (-v1) the "fewer-steps" change.
  */
 class EvaluationWorkflowReplayTest {
   @ParameterizedTest
@@ -17,7 +18,10 @@ class EvaluationWorkflowReplayTest {
       strings = {
         "histories/evaluation.json",
         "histories/evaluation-timeout.json",
-        "histories/evaluation-stopped.json"
+        "histories/evaluation-stopped.json",
+        "histories/evaluation-v1.json",
+        "histories/evaluation-timeout-v1.json",
+        "histories/evaluation-stopped-v1.json"
       })
   void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
     File history =

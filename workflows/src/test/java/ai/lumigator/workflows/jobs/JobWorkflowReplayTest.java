@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays histories recorded from real runs (JobsStackTest in the api module writes fresh ones to
  * api/target/histories) against the current JobWorkflowImpl: a non-deterministic change fails here.
+ * Each case is recorded before (no version marker) and after (-v1) the "parallel-steps-after-ray"
+ * change.
  */
 class JobWorkflowReplayTest {
   @Test
@@ -20,6 +22,14 @@ class JobWorkflowReplayTest {
   void aJobThatStoredItsDatasetThroughTheChildIngestReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
         history("histories/job-store-to-dataset.json"), JobWorkflowImpl.class);
+  }
+
+  @Test
+  void version1HistoriesReplay() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-inference-v1.json"), JobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-store-to-dataset-v1.json"), JobWorkflowImpl.class);
   }
 
   static File history(String resource) throws Exception {
