@@ -32,4 +32,12 @@ public interface JobObserver {
 
   /** The published progress differs from the last one seen. */
   void progressChanged(String jobId, JobProgress progress);
+
+  /**
+   * The progress seen once Ray reports the job ended. Observers that notify workflows need not: the
+   * job's workflow learns of the end from the wait itself, moments later.
+   */
+  default void finalProgress(String jobId, JobProgress progress) {
+    progressChanged(jobId, progress);
+  }
 }

@@ -117,7 +117,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
           && (job.status().isTerminal()
               || progressReadAt == 0
               || now - progressReadAt >= settings.polls().max().toNanos())) {
-        lastProgress = observeProgress(jobId, lastProgress);
+        lastProgress = observeProgress(jobId, lastProgress, job.status().isTerminal());
         progressReadAt = now;
       }
       heartbeatOrStop(ctx, id, status);
@@ -142,11 +142,12 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   }
 
   /** Progress is informative: a failure to read or record it never fails the wait. */
-  private JobProgress observeProgress(String jobId, JobProgress last) {
+  private JobProgress observeProgress(String jobId, JobProgress last, boolean ended) {
     try {
       var progress = observer.readProgress(jobId);
       if (progress.isPresent() && !progress.get().equals(last)) {
-        observer.progressChanged(jobId, progress.get());
+        if (ended) observer.finalProgress(jobId, progress.get());
+        else observer.progressChanged(jobId, progress.get());
         return progress.get();
       }
     } catch (RuntimeException e) {

@@ -13,18 +13,18 @@ class PollScheduleTest {
   @Test
   void pollsAtTheMinimumRightAfterAChange() {
     assertThat(schedule.next(Duration.ZERO)).isEqualTo(Duration.ofMillis(100));
-    assertThat(schedule.next(Duration.ofMillis(999))).isEqualTo(Duration.ofMillis(100));
+    assertThat(schedule.next(Duration.ofMillis(1999))).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
-  void growsWithATenthOfTheTimeSinceTheChange() {
-    assertThat(schedule.next(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(300));
-    assertThat(schedule.next(Duration.ofMillis(7_500))).isEqualTo(Duration.ofMillis(750));
+  void growsWithATwentiethOfTheTimeSinceTheChange() {
+    assertThat(schedule.next(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(150));
+    assertThat(schedule.next(Duration.ofSeconds(15))).isEqualTo(Duration.ofMillis(750));
   }
 
   @Test
   void neverWaitsLongerThanTheMaximum() {
-    assertThat(schedule.next(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(schedule.next(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(1));
     assertThat(schedule.next(Duration.ofHours(5))).isEqualTo(Duration.ofSeconds(1));
   }
 

@@ -49,7 +49,7 @@ public record LumigatorProperties(
 
   /**
    * @param pollInterval the longest wait between two questions of the await activity to Ray about a
-   *     job's status (reached when the status has not changed for ten times as long)
+   *     job's status (reached when the status has not changed for twenty times as long)
    * @param minPollInterval the wait right after the status changed
    * @param heartbeatTimeout a few poll intervals: a worker that died mid-poll is noticed this fast
    */

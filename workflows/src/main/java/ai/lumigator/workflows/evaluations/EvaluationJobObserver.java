@@ -65,6 +65,12 @@ public class EvaluationJobObserver implements JobObserver {
     return delegate.readProgress(jobId);
   }
 
+  /** Recorded, not signalled: the workflow hears of the end from the wait. */
+  @Override
+  public void finalProgress(String jobId, JobProgress progress) {
+    delegate.finalProgress(jobId, progress);
+  }
+
   @Override
   public void progressChanged(String jobId, JobProgress progress) {
     delegate.progressChanged(jobId, progress);

@@ -117,6 +117,14 @@ class EvaluationJobObserverTest {
   }
 
   @Test
+  void progressSeenAfterTheEndIsRecordedButNotSignalled() {
+    observer.finalProgress("j1", new JobProgress(10, 10));
+
+    verify(delegate).finalProgress("j1", new JobProgress(10, 10));
+    assertThat(signals).isEmpty();
+  }
+
+  @Test
   void aJobOfNoWorkflowIsOnlyPassedOn() {
     observer.statusChanged("standalone", job(RayJobStatus.RUNNING));
     observer.progressChanged("standalone", new JobProgress(1, 2));
