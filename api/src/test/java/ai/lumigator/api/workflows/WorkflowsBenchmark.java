@@ -55,7 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * Knobs (system properties): bench.workflows (50), bench.pollInterval (the worker's Ray poll
  * interval, default 1s as configured), bench.workerXmx (512m), bench.warmup (workflows run one
- * after the other before the measured ones, default 1).
+ * after the other before the measured ones, default 1), bench.oneByOne (measure the N workflows one
+ * after the other instead of all at once: the overhead without contention).
  */
 @Tag("stack")
 class WorkflowsBenchmark {
@@ -95,27 +96,34 @@ class WorkflowsBenchmark {
         api.awaitWorkflow(id, EvaluationsHttp::ended, Duration.ofMinutes(5));
       }
 
-      ExecutorService posts = Executors.newFixedThreadPool(n);
+      boolean oneByOne = Boolean.getBoolean("bench.oneByOne");
       long t0 = System.currentTimeMillis();
-      List<CompletableFuture<String>> created = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        String body =
-            """
-            {"name": "bench %d", "experiment_id": "%s", "model": "lead-3", "provider": "baseline"}
-            """
-                .formatted(i, experiment);
-        created.add(CompletableFuture.supplyAsync(() -> api.createWorkflow(body), posts));
-      }
-      List<String> ids = created.stream().map(CompletableFuture::join).toList();
-      long posted = System.currentTimeMillis() - t0;
-      posts.shutdown();
-
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
       List<JsonNode> ended = new ArrayList<>();
-      for (String id : ids) {
-        ended.add(
-            api.awaitWorkflow(
-                id, EvaluationsHttp::ended, Duration.between(Instant.now(), deadline)));
+      long posted;
+      if (oneByOne) {
+        // each workflow alone, after the previous one ended: the overhead without contention
+        for (int i = 0; i < n; i++) {
+          String id = api.createWorkflow(benchWorkflow(i, experiment));
+          ended.add(api.awaitWorkflow(id, EvaluationsHttp::ended, Duration.ofMinutes(5)));
+        }
+        posted = 0;
+      } else {
+        ExecutorService posts = Executors.newFixedThreadPool(n);
+        List<CompletableFuture<String>> created = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          String body = benchWorkflow(i, experiment);
+          created.add(CompletableFuture.supplyAsync(() -> api.createWorkflow(body), posts));
+        }
+        List<String> ids = created.stream().map(CompletableFuture::join).toList();
+        posted = System.currentTimeMillis() - t0;
+        posts.shutdown();
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        for (String id : ids) {
+          ended.add(
+              api.awaitWorkflow(
+                  id, EvaluationsHttp::ended, Duration.between(Instant.now(), deadline)));
+        }
       }
       long wall = System.currentTimeMillis() - t0;
       long peak = heap.stop();
@@ -130,9 +138,10 @@ class WorkflowsBenchmark {
       }
 
       System.out.printf(
-          "BENCH workflows: %d created at once (POSTs done in %d ms), %d succeeded, %d failed;"
+          "BENCH workflows: %d created %s (POSTs done in %d ms), %d succeeded, %d failed;"
               + " wall time first POST -> all ended %.1f s (Ray poll interval %s, %d CPUs)%n",
           n,
+          oneByOne ? "one after the other" : "at once",
           posted,
           n - failed,
           failed,
@@ -192,6 +201,13 @@ class WorkflowsBenchmark {
         TestNamespaces.delete(namespace);
       }
     }
+  }
+
+  static String benchWorkflow(int i, String experiment) {
+    return """
+        {"name": "bench %d", "experiment_id": "%s", "model": "lead-3", "provider": "baseline"}
+        """
+        .formatted(i, experiment);
   }
 
   /**
