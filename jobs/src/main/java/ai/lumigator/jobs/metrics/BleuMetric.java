@@ -56,9 +56,7 @@ public final class BleuMetric implements Metric {
 
   /** Sentence-level BLEU of one prediction against one reference. */
   public static double sentence(String prediction, String reference) {
-    Totals totals = new Totals();
-    totals.add(prediction, List.of(reference));
-    return totals.result().bleu();
+    return SentenceBleu.score(prediction, reference);
   }
 
   /**
@@ -90,11 +88,18 @@ public final class BleuMetric implements Metric {
   }
 
   /** {@code compute_bleu}'s sums over the samples. */
-  private static final class Totals {
+  static final class Totals {
     final long[] matches = new long[MAX_ORDER];
     final long[] possible = new long[MAX_ORDER];
     int referenceLength;
     int translationLength;
+
+    void clear() {
+      java.util.Arrays.fill(matches, 0);
+      java.util.Arrays.fill(possible, 0);
+      referenceLength = 0;
+      translationLength = 0;
+    }
 
     void add(String prediction, List<String> references) {
       TokenIds vocabulary = new TokenIds();

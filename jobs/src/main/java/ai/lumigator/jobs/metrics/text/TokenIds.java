@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Numbers distinct tokens 0, 1, 2, ... in order of first appearance, so the metrics can compare and
  * count ints instead of strings. A token is a range of a char array (no substring is made) or a
- * string. One instance serves one sample: it is not thread-safe and only grows.
+ * string. One instance serves one sample at a time ({@link #clear} between samples): it is not
+ * thread-safe.
  */
 public final class TokenIds {
 
@@ -21,6 +22,25 @@ public final class TokenIds {
   /** Number of distinct tokens seen. */
   public int size() {
     return size;
+  }
+
+  /**
+   * Forgets every token, so the instance can serve the next sample; keeps its buffers unless one
+   * sample made them large.
+   */
+  public void clear() {
+    if (table.length > 1 << 12 || pool.length > 1 << 14) {
+      pool = new char[512];
+      starts = new int[64];
+      lengths = new int[64];
+      hashes = new int[64];
+      table = new int[128];
+      mask = 127;
+    } else {
+      Arrays.fill(table, 0);
+    }
+    size = 0;
+    poolSize = 0;
   }
 
   /** The id of {@code chars[start, end)}, assigning the next one if it is new. */

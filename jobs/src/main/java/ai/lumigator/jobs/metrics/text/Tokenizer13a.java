@@ -45,9 +45,9 @@ public final class Tokenizer13a {
     SYMBOL['/'] = true;
   }
 
-  private static final int PERIOD_COMMA_AFTER_NON_DIGIT = 2; // ([^0-9])([\.,])
-  private static final int PERIOD_COMMA_BEFORE_NON_DIGIT = 3; // ([\.,])([^0-9])
-  private static final int DASH_AFTER_DIGIT = 4; // ([0-9])(-)
+  static final int PERIOD_COMMA_AFTER_NON_DIGIT = 2; // ([^0-9])([\.,])
+  static final int PERIOD_COMMA_BEFORE_NON_DIGIT = 3; // ([\.,])([^0-9])
+  static final int DASH_AFTER_DIGIT = 4; // ([0-9])(-)
 
   /** A char buffer and its used length. */
   public record Chars(char[] chars, int length) {}
@@ -81,15 +81,7 @@ public final class Tokenizer13a {
    * {@code str.split()}).
    */
   public static Chars spaced(String text) {
-    String line = text.replace("<skipped>", "");
-    line = line.replace("-\n", "");
-    line = line.replace("\n", " ");
-    if (line.indexOf('&') >= 0) {
-      line = line.replace("&quot;", "\"");
-      line = line.replace("&amp;", "&");
-      line = line.replace("&lt;", "<");
-      line = line.replace("&gt;", ">");
-    }
+    String line = preprocess(text);
     char[] a = new char[3 * line.length() + 6];
     int n = symbols(line, a);
     // substitutions 2 and 3 need a period or comma, 4 a digit right before a dash (the spaces
@@ -106,6 +98,25 @@ public final class Tokenizer13a {
       a = b;
     }
     return new Chars(a, n);
+  }
+
+  /** Removes {@code <skipped>} and {@code -\n}, replaces {@code \n} by a space, unescapes. */
+  static String preprocess(String text) {
+    String line = text.replace("<skipped>", "");
+    line = line.replace("-\n", "");
+    line = line.replace("\n", " ");
+    if (line.indexOf('&') >= 0) {
+      line = line.replace("&quot;", "\"");
+      line = line.replace("&amp;", "&");
+      line = line.replace("&lt;", "<");
+      line = line.replace("&gt;", ">");
+    }
+    return line;
+  }
+
+  /** A character substitution 1 surrounds with spaces. */
+  static boolean isSymbol(char c) {
+    return c < 128 && SYMBOL[c];
   }
 
   private static boolean digit(char c) {
@@ -148,7 +159,7 @@ public final class Tokenizer13a {
   }
 
   /** Substitution 2, 3 or 4: a two-character match is written with spaces inserted. */
-  private static int pairs(char[] in, int n, char[] out, int rule) {
+  static int pairs(char[] in, int n, char[] out, int rule) {
     int o = 0;
     int i = 0;
     while (i < n) {

@@ -7,7 +7,7 @@ import java.util.Random;
  * replaces: ASCII letters, digits, punctuation and whitespace mixed with accented letters,
  * combining marks, non-Latin scripts, Unicode spaces, case-changing specials and emoji.
  */
-final class RandomTexts {
+public final class RandomTexts {
 
   private static final String[] PIECES = {
     "a",
@@ -127,7 +127,7 @@ final class RandomTexts {
   private RandomTexts() {}
 
   /** A text of up to {@code maxPieces} random pieces. */
-  static String text(Random random, int maxPieces) {
+  public static String text(Random random, int maxPieces) {
     StringBuilder sb = new StringBuilder();
     int n = random.nextInt(maxPieces + 1);
     for (int i = 0; i < n; i++) {
