@@ -32,9 +32,12 @@ final class SentenceBleu {
   private final TokenIds vocabulary = new TokenIds();
   private final Tokenizer13aScanner hypothesis = new Tokenizer13aScanner();
   private final Tokenizer13aScanner reference = new Tokenizer13aScanner();
+  private final Tokenizer13aScanner[] scanners = {hypothesis, reference};
   private final BleuMetric.Totals totals = new BleuMetric.Totals();
   private long[] keys = new long[256];
   private int[] counts = new int[256];
+  private int shift;
+  private int mask;
 
   private SentenceBleu() {}
 
@@ -50,56 +53,21 @@ final class SentenceBleu {
 
   private double sentence(String prediction, String ref) {
     vocabulary.clear();
-    int h = hypothesis.scan(prediction, vocabulary);
-    int r = reference.scan(ref, vocabulary);
+    // one call site, so the JIT compiles the scanner into this method once
+    for (Tokenizer13aScanner scanner : scanners) {
+      scanner.scan(scanner == hypothesis ? prediction : ref, vocabulary);
+    }
     if (vocabulary.size() > MAX_TOKENS) {
       BleuMetric.Totals general = new BleuMetric.Totals();
       general.add(prediction, List.of(ref));
       return general.result().bleu();
     }
-    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(8, 2 * MAX_ORDER * r - 1));
-    int capacity = 1 << bits;
-    if (keys.length < capacity) {
-      keys = new long[capacity];
-      counts = new int[capacity];
-    } else {
-      Arrays.fill(keys, 0, capacity, 0L);
-    }
-    int shift = 64 - bits;
-    int mask = capacity - 1;
-    int[] refIds = reference.ids();
-    for (int i = 0; i < r; i++) {
-      long key = 0;
-      int orders = Math.min(MAX_ORDER, r - i);
-      for (int n = 0; n < orders; n++) {
-        key = key << 16 | (refIds[i + n] + 1);
-        int slot = slot(key, shift, mask);
-        if (keys[slot] == 0) {
-          keys[slot] = key;
-          counts[slot] = 1;
-        } else {
-          counts[slot]++;
-        }
-      }
-    }
+    int h = hypothesis.count();
+    int r = reference.count();
+    countReference(reference.ids(), r);
     BleuMetric.Totals t = totals;
     t.clear();
-    int[] hypIds = hypothesis.ids();
-    for (int i = 0; i < h; i++) {
-      long key = 0;
-      int orders = Math.min(MAX_ORDER, h - i);
-      for (int n = 0; n < orders; n++) {
-        key = key << 16 | (hypIds[i + n] + 1);
-        int slot = slot(key, shift, mask);
-        if (keys[slot] == 0) {
-          break; // the reference has no n-gram starting with this one either
-        }
-        if (counts[slot] > 0) {
-          counts[slot]--;
-          t.matches[n]++;
-        }
-      }
-    }
+    matchHypothesis(hypothesis.ids(), h, t.matches);
     for (int n = 0; n < MAX_ORDER; n++) {
       t.possible[n] = Math.max(0, h - n);
     }
@@ -108,8 +76,55 @@ final class SentenceBleu {
     return t.result().bleu();
   }
 
+  /** Sizes and empties the table, then counts the 1- to 4-grams of the reference. */
+  private void countReference(int[] ids, int r) {
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(8, 2 * MAX_ORDER * r - 1));
+    int capacity = 1 << bits;
+    if (keys.length < capacity) {
+      keys = new long[capacity];
+      counts = new int[capacity];
+    } else {
+      Arrays.fill(keys, 0, capacity, 0L);
+    }
+    shift = 64 - bits;
+    mask = capacity - 1;
+    for (int i = 0; i < r; i++) {
+      long key = 0;
+      int orders = Math.min(MAX_ORDER, r - i);
+      for (int n = 0; n < orders; n++) {
+        key = key << 16 | (ids[i + n] + 1);
+        int slot = slot(key);
+        if (keys[slot] == 0) {
+          keys[slot] = key;
+          counts[slot] = 1;
+        } else {
+          counts[slot]++;
+        }
+      }
+    }
+  }
+
+  /** Adds the hypothesis's clipped n-gram matches per order to {@code matches}. */
+  private void matchHypothesis(int[] ids, int h, long[] matches) {
+    for (int i = 0; i < h; i++) {
+      long key = 0;
+      int orders = Math.min(MAX_ORDER, h - i);
+      for (int n = 0; n < orders; n++) {
+        key = key << 16 | (ids[i + n] + 1);
+        int slot = slot(key);
+        if (keys[slot] == 0) {
+          break; // the reference has no n-gram starting with this one either
+        }
+        if (counts[slot] > 0) {
+          counts[slot]--;
+          matches[n]++;
+        }
+      }
+    }
+  }
+
   /** The slot holding {@code key}, or the empty slot where it would go. */
-  private int slot(long key, int shift, int mask) {
+  private int slot(long key) {
     int slot = (int) ((key * GOLDEN) >>> shift);
     long k;
     while ((k = keys[slot]) != 0 && k != key) {

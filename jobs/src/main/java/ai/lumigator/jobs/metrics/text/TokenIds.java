@@ -58,13 +58,25 @@ public final class TokenIds {
         return add(chars, start, len, h, slot);
       }
       int id = e - 1;
-      if (hashes[id] == h
-          && lengths[id] == len
-          && Arrays.equals(pool, starts[id], starts[id] + len, chars, start, end)) {
+      if (hashes[id] == h && lengths[id] == len && same(starts[id], chars, start, len)) {
         return id;
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /**
+   * Whether the pooled token at {@code at} equals {@code chars[start, start + len)}: a plain loop,
+   * as tokens are short and {@code Arrays.equals}' vectorized mismatch costs more to set up.
+   */
+  private boolean same(int at, char[] chars, int start, int len) {
+    char[] p = pool;
+    for (int i = 0; i < len; i++) {
+      if (p[at + i] != chars[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The id of {@code token}. */

@@ -102,9 +102,35 @@ public final class Tokenizer13a {
 
   /** Removes {@code <skipped>} and {@code -\n}, replaces {@code \n} by a space, unescapes. */
   static String preprocess(String text) {
-    String line = text.replace("<skipped>", "");
-    line = line.replace("-\n", "");
-    line = line.replace("\n", " ");
+    String line = text;
+    // each replace only where it has something to do: String.replace(CharSequence, ...) is large
+    // code for the JIT and the common text has neither
+    if (line.indexOf('<') >= 0) {
+      line = line.replace("<skipped>", "");
+    }
+    if (line.indexOf('\n') >= 0) {
+      line = line.replace("-\n", "");
+      line = line.replace('\n', ' ');
+    }
+    return unescape(line);
+  }
+
+  /**
+   * {@link #preprocess} but leaving newlines in place: they are whitespace like the space that
+   * replaces them, and whitespace only ever separates tokens.
+   */
+  static String preprocessKeepingNewlines(String text) {
+    String line = text;
+    if (line.indexOf('<') >= 0) {
+      line = line.replace("<skipped>", "");
+    }
+    if (line.indexOf("-\n") >= 0) {
+      line = line.replace("-\n", "");
+    }
+    return unescape(line);
+  }
+
+  private static String unescape(String line) {
     if (line.indexOf('&') >= 0) {
       line = line.replace("&quot;", "\"");
       line = line.replace("&amp;", "&");

@@ -18,9 +18,37 @@ import java.util.Arrays;
  */
 public final class Tokenizer13aScanner {
 
+  // character kinds: a word's characters are WORD or SPECIAL (those substitutions 2 to 4 act on)
+  private static final byte WORD = 0;
+  private static final byte SPECIAL = 1; // . , -
+  private static final byte SPACE = 2; // Python whitespace (the space is a symbol as well)
+  private static final byte SYMBOL = 3; // substitution 1's characters
+  private static final byte[] KIND = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      KIND[c] =
+          PyText.isSpace(c)
+              ? SPACE
+              : Tokenizer13a.isSymbol(c)
+                  ? SYMBOL
+                  : c == '.' || c == ',' || c == '-' ? SPECIAL : WORD;
+    }
+  }
+
   private char[] line = new char[256];
   private char[] a = new char[64];
   private char[] b = new char[128];
+
+  /** The transformed words, one after the other. */
+  private char[] words = new char[256];
+
+  private int wordsLength;
+
+  /** Per token: its start in {@code line}, or ~its start in {@code words}. */
+  private int[] starts = new int[64];
+
+  private int[] ends = new int[64];
   private int[] ids = new int[64];
   private int count;
 
@@ -38,73 +66,101 @@ public final class Tokenizer13aScanner {
    * Tokenizes {@code text} like {@link Tokenizer13a#tokenize}, interning into {@code vocabulary}.
    */
   public int scan(String text, TokenIds vocabulary) {
-    String s = Tokenizer13a.preprocess(text);
+    String s = Tokenizer13a.preprocessKeepingNewlines(text);
     int n = s.length();
     if (line.length < n) {
       line = new char[Math.max(n, line.length * 2)];
     }
-    if (ids.length < n) {
-      ids = new int[Math.max(n, ids.length * 2)];
+    if (starts.length < n) { // each token holds at least one character of the line
+      int size = Math.max(n, starts.length * 2);
+      starts = new int[size];
+      ends = new int[size];
+      ids = new int[size];
     }
-    char[] c = line;
-    s.getChars(0, n, c, 0);
+    s.getChars(0, n, line, 0);
     count = 0;
+    wordsLength = 0;
+    bounds(n);
+    intern(vocabulary);
+    return count;
+  }
+
+  /** The tokens' bounds. */
+  private void bounds(int n) {
+    char[] c = line;
     int i = 0;
     while (i < n) {
-      char ch = c[i];
-      if (PyText.isSpace(ch)) {
+      int kind = kind(c[i]);
+      if (kind == SPACE) {
         i++;
-      } else if (Tokenizer13a.isSymbol(ch)) {
-        ids[count++] = vocabulary.id(c, i, i + 1);
-        i++;
+      } else if (kind == SYMBOL) {
+        starts[count] = i;
+        ends[count++] = ++i;
       } else {
         int start = i;
         boolean special = false;
         do {
-          special |= ch == '.' || ch == ',' || ch == '-';
+          special |= kind == SPECIAL;
           if (++i == n) {
             break;
           }
-          ch = c[i];
-        } while (!PyText.isSpace(ch) && !Tokenizer13a.isSymbol(ch));
+          kind = kind(c[i]);
+        } while (kind < SPACE);
         if (special) {
-          word(c, start, i, vocabulary);
+          word(start, i);
         } else {
-          ids[count++] = vocabulary.id(c, start, i);
+          starts[count] = start;
+          ends[count++] = i;
         }
       }
     }
-    return count;
   }
 
-  /** Substitutions 2 to 4 on {@code " " + word + " "}, then its tokens. */
-  private void word(char[] c, int start, int end, TokenIds vocabulary) {
+  /** One call site of {@link TokenIds#id}, so the JIT compiles (inlines) it once. */
+  private void intern(TokenIds vocabulary) {
+    for (int t = 0; t < count; t++) {
+      int start = starts[t];
+      char[] chars = line;
+      if (start < 0) {
+        start = ~start;
+        chars = words;
+      }
+      ids[t] = vocabulary.id(chars, start, ends[t]);
+    }
+  }
+
+  private static int kind(char c) {
+    return c < 128 ? KIND[c] : PyText.isSpace(c) ? SPACE : WORD;
+  }
+
+  /**
+   * Substitutions 2 to 4 on {@code " " + word + " "} (the word is {@code line[start, end)}); its
+   * tokens are the runs between the spaces they insert (the word holds no whitespace).
+   */
+  private void word(int start, int end) {
     int m = end - start + 2;
     if (a.length < 8 * m) {
       a = new char[8 * m];
       b = new char[8 * m];
     }
     a[0] = ' ';
-    System.arraycopy(c, start, a, 1, m - 2);
+    System.arraycopy(line, start, a, 1, m - 2);
     a[m - 1] = ' ';
     m = Tokenizer13a.pairs(a, m, b, Tokenizer13a.PERIOD_COMMA_AFTER_NON_DIGIT);
     m = Tokenizer13a.pairs(b, m, a, Tokenizer13a.PERIOD_COMMA_BEFORE_NON_DIGIT);
     m = Tokenizer13a.pairs(a, m, b, Tokenizer13a.DASH_AFTER_DIGIT);
-    char[] w = b;
-    int i = 0;
-    while (i < m) {
-      while (i < m && PyText.isSpace(w[i])) {
-        i++;
-      }
-      int s = i;
-      while (i < m && !PyText.isSpace(w[i])) {
-        i++;
-      }
-      if (i > s) {
-        if (count == ids.length) {
-          ids = Arrays.copyOf(ids, count * 2);
-        }
-        ids[count++] = vocabulary.id(w, s, i);
+    if (words.length < wordsLength + m) {
+      words = Arrays.copyOf(words, Math.max(words.length * 2, wordsLength + m));
+    }
+    char[] w = words;
+    int offset = wordsLength;
+    System.arraycopy(b, 0, w, offset, m);
+    wordsLength += m;
+    for (int i = offset, limit = offset + m; i < limit; i++) {
+      if (w[i] != ' ') {
+        starts[count] = ~i;
+        while (w[++i] != ' ') {}
+        ends[count++] = i;
       }
     }
   }
