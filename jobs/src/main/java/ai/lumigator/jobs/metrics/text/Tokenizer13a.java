@@ -102,17 +102,8 @@ public final class Tokenizer13a {
 
   /** Removes {@code <skipped>} and {@code -\n}, replaces {@code \n} by a space, unescapes. */
   static String preprocess(String text) {
-    String line = text;
-    // each replace only where it has something to do: String.replace(CharSequence, ...) is large
-    // code for the JIT and the common text has neither
-    if (line.indexOf('<') >= 0) {
-      line = line.replace("<skipped>", "");
-    }
-    if (line.indexOf('\n') >= 0) {
-      line = line.replace("-\n", "");
-      line = line.replace('\n', ' ');
-    }
-    return unescape(line);
+    // unescaping neither removes nor makes a newline, so it may come before their replacement
+    return preprocessKeepingNewlines(text).replace('\n', ' ');
   }
 
   /**
@@ -121,6 +112,8 @@ public final class Tokenizer13a {
    */
   static String preprocessKeepingNewlines(String text) {
     String line = text;
+    // each replace only where it has something to do: String.replace(CharSequence, ...) is large
+    // code for the JIT and the common text has neither
     if (line.indexOf('<') >= 0) {
       line = line.replace("<skipped>", "");
     }
