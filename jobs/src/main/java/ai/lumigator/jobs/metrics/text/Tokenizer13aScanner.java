@@ -94,25 +94,49 @@ public final class Tokenizer13aScanner {
       if (kind == SPACE) {
         i++;
       } else if (kind == SYMBOL) {
-        starts[count] = i;
-        ends[count++] = ++i;
+        token(i, ++i);
       } else {
         int start = i;
-        boolean special = false;
+        int specials = 0;
         do {
-          special |= kind == SPECIAL;
+          if (kind == SPECIAL) {
+            specials++;
+          }
           if (++i == n) {
             break;
           }
           kind = kind(c[i]);
         } while (kind < SPACE);
-        if (special) {
-          word(start, i);
+        if (specials == 0) {
+          token(start, i);
+        } else if (specials == 1 && kind(c[i - 1]) == SPECIAL) {
+          lastSpecial(start, i);
         } else {
-          starts[count] = start;
-          ends[count++] = i;
+          word(start, i);
         }
       }
+    }
+  }
+
+  private void token(int start, int end) {
+    starts[count] = start;
+    ends[count++] = end;
+  }
+
+  /**
+   * A word whose only {@code .}, {@code ,} or {@code -} is its last character (as in "you." or
+   * "Hello,"), the common case of {@link #word}: a period or comma always becomes a token of its
+   * own (substitution 3 matches it with the space after the word); a dash does after a digit
+   * (substitution 4) and otherwise stays in the word.
+   */
+  private void lastSpecial(int start, int end) {
+    int last = end - 1;
+    char special = line[last];
+    if (last == start || special == '-' && !(line[last - 1] >= '0' && line[last - 1] <= '9')) {
+      token(start, end);
+    } else {
+      token(start, last);
+      token(last, end);
     }
   }
 

@@ -34,6 +34,14 @@ class Tokenizer13aScannerTest {
     List<String> texts = new ArrayList<>(Tokenizer13aTest.EDGE_CASES);
     texts.addAll(
         List.of("-", "x.y.z.", "1.(2", "a.!b", "5-!6", "a.\u00A0.b", "the the the the the"));
+    // one special character, last in the word (the scanner's shortcut)
+    texts.addAll(
+        List.of(
+            "you. Hello, there",
+            "3. 3, 3- a- é. 😀, x\u0301- 1a- a1- \u0663-",
+            "(x.) [y,] 'z-' z'- 9'-",
+            ".",
+            ",a, -b-"));
     for (String s : texts) {
       assertThat(scanned(s)).as(s).isEqualTo(expected(s));
     }
