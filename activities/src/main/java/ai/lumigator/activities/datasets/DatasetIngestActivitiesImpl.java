@@ -1,12 +1,15 @@
 package ai.lumigator.activities.datasets;
 
+import ai.lumigator.activities.jobs.GeneratedCsvWriter;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.failure.ApplicationFailure;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,6 +85,7 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
   }
 
   private InputStream openStaged(DatasetIngestRequest request) {
+    if (request.resultsKey() != null) return generatedCsv(request);
     try {
       return storage.openStream(request.stagingKey());
     } catch (StorageException e) {
@@ -108,7 +112,7 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
                 request.datasetId(),
                 request.filename(),
                 FORMAT,
-                request.sizeBytes(),
+                request.sizeBytes() > 0 ? request.sizeBytes() : dataset.sizeBytes(),
                 dataset.rows(),
                 new String(json(dataset.columns()), StandardCharsets.UTF_8),
                 dataset.sha256(),
@@ -119,6 +123,28 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
                 DatasetKeys.folder(request.datasetId(), request.filename()),
                 System.currentTimeMillis()));
     log.info("Dataset {} recorded{}", request.datasetId(), inserted ? "" : " (already there)");
+  }
+
+  /** The CSV of a job's outputs, from its results.json (the same rows the staged CSV held). */
+  private InputStream generatedCsv(DatasetIngestRequest request) {
+    JsonNode results;
+    try (InputStream in = storage.openStream(request.resultsKey())) {
+      results = JSON.readTree(in);
+    } catch (StorageException e) {
+      if (!e.isNotFound()) throw e;
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Job " + request.runId() + " wrote no results to build a dataset from", "NoResults");
+    } catch (IOException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "results.json at " + request.resultsKey() + " is not JSON: " + e.getMessage(),
+          "BadResults");
+    }
+    try {
+      return new ByteArrayInputStream(
+          GeneratedCsvWriter.write(results, request.outputField()).bytes());
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadResults");
+    }
   }
 
   @Override

@@ -11,6 +11,8 @@ package ai.lumigator.activities.datasets;
  * @param sizeBytes bytes as uploaded
  * @param runId id of the job that generated it, or null for an upload
  * @param generatedBy model name that generated it, or null
+ * @param resultsKey when set, the CSV is built from this job results.json (its examples, ground
+ *     truth and {@code outputField} outputs) instead of read from {@code stagingKey}
  */
 public record DatasetIngestRequest(
     String datasetId,
@@ -19,4 +21,31 @@ public record DatasetIngestRequest(
     long sizeBytes,
     String runId,
     String generatedBy,
-    boolean deleteStaging) {}
+    boolean deleteStaging,
+    String resultsKey,
+    String outputField) {
+
+  /** A staged CSV (an upload, or a job output written as CSV). */
+  public DatasetIngestRequest(
+      String datasetId,
+      String stagingKey,
+      String filename,
+      long sizeBytes,
+      String runId,
+      String generatedBy,
+      boolean deleteStaging) {
+    this(datasetId, stagingKey, filename, sizeBytes, runId, generatedBy, deleteStaging, null, null);
+  }
+
+  /** The dataset of a job's outputs, built straight from its results.json: nothing is staged. */
+  public static DatasetIngestRequest fromJobResults(
+      String datasetId,
+      String resultsKey,
+      String outputField,
+      String filename,
+      String jobId,
+      String generatedBy) {
+    return new DatasetIngestRequest(
+        datasetId, null, filename, 0, jobId, generatedBy, false, resultsKey, outputField);
+  }
+}

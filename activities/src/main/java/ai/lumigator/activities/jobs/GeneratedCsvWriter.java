@@ -15,12 +15,12 @@ import java.util.List;
  * examples}, the source's {@code ground_truth} when it had one, and the job's outputs under the
  * job's output field. An annotation job writes its outputs as {@code ground_truth}.
  */
-final class GeneratedCsvWriter {
+public final class GeneratedCsvWriter {
   private GeneratedCsvWriter() {}
 
-  record Csv(byte[] bytes, long rows) {}
+  public record Csv(byte[] bytes, long rows) {}
 
-  static Csv write(JsonNode results, String outputField) {
+  public static Csv write(JsonNode results, String outputField) {
     JsonNode artifacts = results.path("artifacts");
     JsonNode examples = artifacts.path("examples");
     JsonNode outputs = artifacts.path("predictions");

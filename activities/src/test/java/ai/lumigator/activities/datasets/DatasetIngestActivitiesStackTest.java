@@ -220,6 +220,50 @@ class DatasetIngestActivitiesStackTest {
     storage.deleteKey(staging);
   }
 
+  @Test
+  void aJobsDatasetIsBuiltStraightFromItsResults() {
+    String id = UUID.randomUUID().toString();
+    String results = "tests/results-" + id + ".json";
+    storage.putString(
+        results,
+        """
+        {"artifacts": {"examples": ["a, b", "c"], "ground_truth": ["x", "y"],
+                       "predictions": ["p \\"1\\"", "p2"]}}
+        """);
+    DatasetIngestRequest request =
+        DatasetIngestRequest.fromJobResults(
+            id, results, "predictions", "d-lead-3-predictions.csv", "job-1", "lead-3");
+
+    CanonicalDataset dataset = activities.canonicalise(request);
+    activities.record(new DatasetRecord(request, dataset));
+
+    assertThat(dataset.columns()).containsExactly("examples", "ground_truth", "predictions");
+    assertThat(dataset.rows()).isEqualTo(2);
+    assertThat(dataset.groundTruth()).isTrue();
+    assertThat(storage.getString(DatasetKeys.csv(id, "d-lead-3-predictions.csv")))
+        .isEqualTo("examples,ground_truth,predictions\r\n\"a, b\",x,\"p \"\"1\"\"\"\r\nc,y,p2\r\n");
+    DatasetRow row = datasets.findById(id).orElseThrow();
+    assertThat(row.sizeBytes()).isEqualTo(dataset.sizeBytes()).isPositive();
+    assertThat(row.runId()).isEqualTo("job-1");
+    assertThat(row.generatedBy()).isEqualTo("lead-3");
+    assertThat(storage.exists(results)).as("the job's results are not the ingest's").isTrue();
+    activities.discard(request);
+    assertThat(storage.exists(results)).isTrue();
+    storage.deleteKey(results);
+
+    DatasetIngestRequest missing =
+        DatasetIngestRequest.fromJobResults(
+            UUID.randomUUID().toString(), results, "predictions", "d.csv", "job-2", "lead-3");
+    assertThatThrownBy(() -> activities.canonicalise(missing))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("NoResults");
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).contains("job-2");
+            });
+  }
+
   static List<List<String>> records(byte[] csv) {
     List<List<String>> out = new ArrayList<>();
     try (CsvReader r = CsvReader.utf8(new ByteArrayInputStream(csv))) {

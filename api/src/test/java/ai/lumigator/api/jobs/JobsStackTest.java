@@ -122,14 +122,15 @@ class JobsStackTest {
 
   /** Keeps a real history: JobWorkflowReplayTest replays the current code against it. */
   static void keepHistory(String jobId, String file) throws Exception {
+    keepWorkflowHistory(WorkflowIds.job(jobId), file);
+  }
+
+  static void keepWorkflowHistory(String workflowId, String file) throws Exception {
     Path histories = Path.of("target", "histories");
     Files.createDirectories(histories);
     Files.writeString(
         histories.resolve(file),
-        api.context()
-            .getBean(WorkflowClient.class)
-            .fetchHistory(WorkflowIds.job(jobId))
-            .toJson(true));
+        api.context().getBean(WorkflowClient.class).fetchHistory(workflowId).toJson(true));
   }
 
   @Test
@@ -272,6 +273,8 @@ class JobsStackTest {
     assertThat(csv).startsWith("examples,ground_truth,predictions");
     assertThat(csv).contains("#Person1#: Hello, how are you doing today?");
     keepHistory(id, "job-store-to-dataset.json");
+    keepWorkflowHistory(
+        WorkflowIds.datasetIngest(dataset.path("id").asText()), "dataset-ingest-from-results.json");
 
     String annotate =
         create(

@@ -8,6 +8,7 @@ import ai.lumigator.activities.datasets.InvalidDatasetException;
 import ai.lumigator.workflows.ActivityStubs;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -20,6 +21,8 @@ import java.time.Duration;
 public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
   /** Canonicalising and recording, retries included, must be done by then. */
   static final Duration DEADLINE = Duration.ofMinutes(5);
+
+  static final String SKIP_UNOWNED_STAGING = "skip-unowned-staging";
 
   /** Failure type when the ingest failed without a typed cause (e.g. a timeout). */
   public static final String FAILED = "DatasetIngestFailed";
@@ -39,7 +42,13 @@ public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
       cleanup.discard(request);
       throw failure(request, e);
     }
-    cleanup.deleteStaging(request);
+    // nothing to delete when the staged object is not the ingest's (or, for a dataset built from a
+    // job's results, there is none); version 1 skips the no-op step
+    if (request.deleteStaging()
+        || Workflow.getVersion(SKIP_UNOWNED_STAGING, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      cleanup.deleteStaging(request);
+    }
     return request.datasetId();
   }
 

@@ -190,13 +190,35 @@ public class JobWorkflowImpl implements JobWorkflow {
     String jobId = request.jobId();
     GeneratedDatasetSpec spec = request.generatedDataset();
     String datasetId = generatedDatasetId(jobId);
-    GeneratedCsv csv =
-        io.writeGeneratedCsv(
-            new WriteGeneratedCsv(
-                jobId,
-                request.resultsKey(),
-                spec.outputField(),
-                "jobs/outputs/" + jobId + "/" + spec.filename()));
+    DatasetIngestRequest ingestRequest;
+    if (Workflow.getVersion(DATASET_FROM_RESULTS, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      GeneratedCsv csv =
+          io.writeGeneratedCsv(
+              new WriteGeneratedCsv(
+                  jobId,
+                  request.resultsKey(),
+                  spec.outputField(),
+                  "jobs/outputs/" + jobId + "/" + spec.filename()));
+      ingestRequest =
+          new DatasetIngestRequest(
+              datasetId,
+              csv.stagingKey(),
+              spec.filename(),
+              csv.sizeBytes(),
+              jobId,
+              spec.generatedBy(),
+              true);
+    } else {
+      ingestRequest =
+          DatasetIngestRequest.fromJobResults(
+              datasetId,
+              request.resultsKey(),
+              spec.outputField(),
+              spec.filename(),
+              jobId,
+              spec.generatedBy());
+    }
     DatasetIngestWorkflow ingest =
         Workflow.newChildWorkflowStub(
             DatasetIngestWorkflow.class,
@@ -204,19 +226,16 @@ public class JobWorkflowImpl implements JobWorkflow {
                 .setWorkflowId(WorkflowIds.datasetIngest(datasetId))
                 .setTaskQueue(TaskQueues.ORCHESTRATION)
                 .build());
-    String ingested =
-        ingest.ingest(
-            new DatasetIngestRequest(
-                datasetId,
-                csv.stagingKey(),
-                spec.filename(),
-                csv.sizeBytes(),
-                jobId,
-                spec.generatedBy(),
-                true));
+    String ingested = ingest.ingest(ingestRequest);
     if (linkNow) io.recordGeneratedDataset(new RecordGeneratedDataset(jobId, ingested));
     return ingested;
   }
+
+  /**
+   * Version 1 lets the ingest child build the dataset's CSV from the job's results.json itself,
+   * instead of a step that writes a staged CSV for it to read back and delete.
+   */
+  static final String DATASET_FROM_RESULTS = "dataset-from-results";
 
   /** The id of the dataset a job generates: derived from the job id, so a retry finds it again. */
   public static String generatedDatasetId(String jobId) {

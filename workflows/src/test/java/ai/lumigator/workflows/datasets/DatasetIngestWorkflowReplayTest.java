@@ -12,7 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DatasetIngestWorkflowReplayTest {
   @ParameterizedTest
-  @ValueSource(strings = {"histories/dataset-ingest.json", "histories/dataset-ingest-invalid.json"})
+  @ValueSource(
+      strings = {
+        "histories/dataset-ingest.json",
+        "histories/dataset-ingest-invalid.json",
+        "histories/dataset-ingest-from-results.json"
+      })
   void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
     File history =
         new File(

@@ -79,6 +79,20 @@ class DatasetIngestWorkflowTest {
   }
 
   @Test
+  void aDatasetBuiltFromJobResultsHasNoStagingStep() {
+    DatasetIngestRequest fromResults =
+        DatasetIngestRequest.fromJobResults(
+            "d2", "jobs/results/j/1/results.json", "predictions", "d-p.csv", "j1", "lead-3");
+    when(io.canonicalise(fromResults)).thenReturn(CANONICAL);
+
+    assertThat(ingest(fromResults)).isEqualTo("d2");
+
+    verify(io).record(new DatasetRecord(fromResults, CANONICAL));
+    verify(io, never()).deleteStaging(any());
+    verify(io, never()).discard(any());
+  }
+
+  @Test
   void invalidContentIsDiscardedAndFailsWithTheClientsMessage() {
     when(io.canonicalise(UPLOAD))
         .thenThrow(

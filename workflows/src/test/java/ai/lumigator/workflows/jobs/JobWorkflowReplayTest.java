@@ -32,6 +32,12 @@ class JobWorkflowReplayTest {
         history("histories/job-store-to-dataset-v1.json"), JobWorkflowImpl.class);
   }
 
+  @Test
+  void aJobWhoseIngestBuiltTheDatasetFromItsResultsReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-store-to-dataset-v2.json"), JobWorkflowImpl.class);
+  }
+
   static File history(String resource) throws Exception {
     return new File(
         Objects.requireNonNull(

@@ -12,7 +12,6 @@ import static org.mockito.Mockito.withSettings;
 import ai.lumigator.activities.TaskQueues;
 import ai.lumigator.activities.datasets.DatasetIngestRequest;
 import ai.lumigator.activities.jobs.AwaitRayJob;
-import ai.lumigator.activities.jobs.GeneratedCsv;
 import ai.lumigator.activities.jobs.JobActivities;
 import ai.lumigator.activities.jobs.RayJobActivities;
 import ai.lumigator.activities.jobs.RayJobHandle;
@@ -21,7 +20,6 @@ import ai.lumigator.activities.jobs.RayJobSubmission;
 import ai.lumigator.activities.jobs.RecordJobOutcome;
 import ai.lumigator.activities.jobs.SaveJobLogs;
 import ai.lumigator.activities.jobs.SaveJobResult;
-import ai.lumigator.activities.jobs.WriteGeneratedCsv;
 import ai.lumigator.workflows.datasets.DatasetIngestWorkflow;
 import io.temporal.activity.Activity;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -51,10 +49,12 @@ class JobWorkflowTest {
   /** Stands in for the datasets engineer's implementation: records what it was asked. */
   public static class RecordingIngest implements DatasetIngestWorkflow {
     static final List<DatasetIngestRequest> requests = new CopyOnWriteArrayList<>();
+    static volatile String failure;
 
     @Override
     public String ingest(DatasetIngestRequest request) {
       requests.add(request);
+      if (failure != null) throw ApplicationFailure.newNonRetryableFailure(failure, "BadResults");
       return request.datasetId();
     }
   }
@@ -66,6 +66,7 @@ class JobWorkflowTest {
   @BeforeEach
   void setUp() {
     RecordingIngest.requests.clear();
+    RecordingIngest.failure = null;
     env = TestWorkflowEnvironment.newInstance();
     for (String a :
         List.of(
@@ -144,12 +145,9 @@ class JobWorkflowTest {
   }
 
   @Test
-  void storeToDatasetBuildsTheCsvAndIngestsItAsAChildWorkflow() {
+  void storeToDatasetIngestsTheResultsAsAChildWorkflow() {
     when(ray.await(any())).thenReturn(outcome("succeeded", false));
     when(io.saveResult(any())).thenReturn(true);
-    when(io.writeGeneratedCsv(any()))
-        .thenAnswer(
-            inv -> new GeneratedCsv(((WriteGeneratedCsv) inv.getArgument(0)).stagingKey(), 99, 3));
 
     JobResult result =
         run(
@@ -159,20 +157,12 @@ class JobWorkflowTest {
     String datasetId = JobWorkflowImpl.generatedDatasetId(JOB);
     assertThat(result.status()).isEqualTo("succeeded");
     assertThat(result.generatedDatasetId()).isEqualTo(datasetId);
-    verify(io)
-        .writeGeneratedCsv(
-            new WriteGeneratedCsv(
-                JOB, RESULTS, "predictions", "jobs/outputs/" + JOB + "/d-lead-3-predictions.csv"));
+    // the ingest builds the CSV from results.json itself: no staged copy to write and delete
+    verify(io, never()).writeGeneratedCsv(any());
     assertThat(RecordingIngest.requests)
         .containsExactly(
-            new DatasetIngestRequest(
-                datasetId,
-                "jobs/outputs/" + JOB + "/d-lead-3-predictions.csv",
-                "d-lead-3-predictions.csv",
-                99,
-                JOB,
-                "lead-3",
-                true));
+            DatasetIngestRequest.fromJobResults(
+                datasetId, RESULTS, "predictions", "d-lead-3-predictions.csv", JOB, "lead-3"));
     verify(io)
         .recordOutcome(
             new RecordJobOutcome(JOB, "succeeded", outcome("succeeded", false), null, datasetId));
@@ -251,8 +241,7 @@ class JobWorkflowTest {
   void withoutResultsAGeneratedDatasetDoesNotMakeTheJobSucceed() {
     when(ray.await(any())).thenReturn(outcome("succeeded", false));
     when(io.saveResult(any())).thenReturn(false);
-    when(io.writeGeneratedCsv(any()))
-        .thenThrow(ApplicationFailure.newNonRetryableFailure("no results.json", "ResultsMissing"));
+    RecordingIngest.failure = "Job wrote no results to build a dataset from";
 
     JobResult result =
         run(request(new GeneratedDatasetSpec("d-predictions.csv", "predictions", "lead-3"), 60));
@@ -267,10 +256,7 @@ class JobWorkflowTest {
   void aGeneratedDatasetThatCannotBeStoredFailsTheJobWithTheReasonAndLogsStillSaved() {
     when(ray.await(any())).thenReturn(outcome("succeeded", false));
     when(io.saveResult(any())).thenReturn(true);
-    when(io.writeGeneratedCsv(any()))
-        .thenThrow(
-            ApplicationFailure.newNonRetryableFailure(
-                "column 'predictions' missing", "ResultsInvalid"));
+    RecordingIngest.failure = "column 'predictions' missing";
 
     JobResult result =
         run(request(new GeneratedDatasetSpec("d-predictions.csv", "predictions", "lead-3"), 60));
@@ -283,7 +269,6 @@ class JobWorkflowTest {
         .recordOutcome(
             new RecordJobOutcome(
                 JOB, "failed", outcome("succeeded", false), result.failureReason(), null));
-    assertThat(RecordingIngest.requests).isEmpty();
   }
 
   @Test
