@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
+import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.workflows.WorkflowIds;
-import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.enums.v1.EventType;
@@ -16,14 +16,11 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +39,7 @@ class WorkerKilledMidJobStackTest {
   static String namespace;
   static JobsApi api;
   static FakeChatServer slow;
-  static final List<Process> workers = new ArrayList<>();
+  static final List<WorkerProcess> workers = new ArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -53,52 +50,24 @@ class WorkerKilledMidJobStackTest {
 
   @AfterAll
   static void stop() throws InterruptedException {
-    for (Process p : workers) {
-      p.destroy();
-      if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-    }
+    for (WorkerProcess w : workers) w.close();
     if (slow != null) slow.close();
     if (api != null) api.close();
     if (namespace != null) TestNamespaces.delete(namespace);
   }
 
-  /** A worker JVM from the exec jar on the test namespace and this test's SQLite file. */
-  static Process worker(String name) throws IOException, InterruptedException {
-    Path logs = Path.of("target", "worker-logs");
-    Files.createDirectories(logs);
-    Path log = logs.resolve(name + ".log");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-jar",
-                execJar().toString(),
-                "--spring.temporal.namespace=" + namespace,
-                "--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
-                "--lumigator.jobs.jar=" + StackWorker.jobsJar(),
-                "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    workers.add(p);
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.exists(log) && Files.readString(log).contains("Lumigator worker started")) return p;
-      if (!p.isAlive()) throw new IllegalStateException(name + " died: " + Files.readString(log));
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException(name + " not ready: " + Files.readString(log));
-  }
-
-  static Path execJar() throws IOException {
-    Path target = Path.of("..", "workflows", "target").toAbsolutePath().normalize();
-    try (Stream<Path> files = Files.list(target)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("lumigator-workflows-.*-exec\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no worker exec jar in " + target));
-    }
+  /** A worker JVM from the exec jar on the test namespace and SQLite file; waits until ready. */
+  static WorkerProcess worker(String name) throws IOException, InterruptedException {
+    WorkerProcess worker =
+        WorkerProcess.startReady(
+            name,
+            namespace,
+            "jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
+            Path.of("target", "worker-logs"),
+            List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            Map.of());
+    workers.add(worker);
+    return worker;
   }
 
   @Test
@@ -107,7 +76,7 @@ class WorkerKilledMidJobStackTest {
     Jdbi jdbi = api.context().getBean(Jdbi.class);
     String dataset =
         TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_500.csv"));
-    Process first = worker("worker-1");
+    WorkerProcess first = worker("worker-1");
 
     HttpResponse<String> created =
         api.post(
@@ -122,8 +91,8 @@ class WorkerKilledMidJobStackTest {
     String id = json(created).path("id").asText();
     api.awaitJob(id, j -> j.path("status").asText().equals("running"), Duration.ofMinutes(2));
 
-    first.destroyForcibly(); // SIGKILL: no shutdown hook, the await activity is abandoned mid-poll
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    first.kill(); // SIGKILL: no shutdown hook, the await activity is abandoned mid-poll
+    assertThat(first.isAlive()).as("dead within 30 s of SIGKILL").isFalse();
     worker("worker-2");
 
     JsonNode job = api.awaitJob(id, JobsApi::terminal, Duration.ofMinutes(3));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import ai.lumigator.activities.TaskQueues;
 import ai.lumigator.activities.smoke.SmokeRequest;
 import ai.lumigator.api.ApiApplication;
+import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.persistence.testing.PostgresServer;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.smoke.SmokeResult;

@@ -7,20 +7,19 @@ import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.ray.RayJobStatus;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.ApiApplication;
+import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +43,7 @@ class WorkflowOutlivesItsWorkerStackTest {
   static ConfigurableApplicationContext apiContext;
   static EvaluationsHttp api;
   static FakeChatServer slow;
-  static final List<Process> workers = new ArrayList<>();
+  static final List<WorkerProcess> workers = new ArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -63,57 +62,29 @@ class WorkflowOutlivesItsWorkerStackTest {
 
   @AfterAll
   static void stop() throws InterruptedException {
-    for (Process p : workers) {
-      p.destroy();
-      if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-    }
+    for (WorkerProcess w : workers) w.close();
     if (slow != null) slow.close();
     if (apiContext != null) apiContext.close();
     if (namespace != null) TestNamespaces.delete(namespace);
   }
 
   /** A worker JVM from the exec jar on this test's namespace and SQLite file; waits until ready. */
-  static Process worker(String name) throws IOException, InterruptedException {
-    Path logs = Path.of("target", "worker-logs");
-    Files.createDirectories(logs);
-    Path log = logs.resolve(name + "-" + namespace + ".log");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-jar",
-                execJar().toString(),
-                "--spring.temporal.namespace=" + namespace,
-                "--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
-                "--lumigator.jobs.jar=" + StackWorker.jobsJar(),
-                "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    workers.add(p);
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.exists(log) && Files.readString(log).contains("Lumigator worker started")) return p;
-      if (!p.isAlive()) throw new IllegalStateException(name + " died: " + Files.readString(log));
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException(name + " not ready: " + Files.readString(log));
-  }
-
-  static Path execJar() throws IOException {
-    Path target = Path.of("..", "workflows", "target").toAbsolutePath().normalize();
-    try (Stream<Path> files = Files.list(target)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("lumigator-workflows-.*-exec\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no worker exec jar in " + target));
-    }
+  static WorkerProcess worker(String name) throws IOException, InterruptedException {
+    WorkerProcess worker =
+        WorkerProcess.startReady(
+            name + "-" + namespace,
+            namespace,
+            "jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
+            Path.of("target", "worker-logs"),
+            List.of("-Xmx384m", "-XX:+UseSerialGC"),
+            Map.of());
+    workers.add(worker);
+    return worker;
   }
 
   @Test
   void aWorkflowSucceedsThoughItsWorkerWasKilledWhileTheInferenceJobRan() throws Exception {
-    Process first = worker("worker-1");
+    WorkerProcess first = worker("worker-1");
     String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_500.csv"));
     String experiment =
         api.createExperiment("outlives its worker", dataset, "\"max_samples\": " + SAMPLES);
@@ -139,8 +110,8 @@ class WorkflowOutlivesItsWorkerStackTest {
     }
     assertThat(inferenceJob).as("the inference job ran on Ray").isNotNull();
 
-    first.destroyForcibly(); // SIGKILL: no shutdown hook; the wait on Ray is abandoned mid-poll
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    first.kill(); // SIGKILL: no shutdown hook; the wait on Ray is abandoned mid-poll
+    assertThat(first.isAlive()).as("dead within 30 s of SIGKILL").isFalse();
     assertThat(ray.get(inferenceJob).orElseThrow().status())
         .as("killing the worker does not touch the Ray job")
         .isIn(RayJobStatus.RUNNING, RayJobStatus.SUCCEEDED);

@@ -3,6 +3,7 @@ package ai.lumigator.api.workflows;
 import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.ApiApplication;
+import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
@@ -16,7 +17,6 @@ import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Tag;
@@ -76,12 +75,19 @@ class WorkflowsBenchmark {
                 "--spring.temporal.namespace=" + namespace,
                 "--lumigator.database.url=jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
                 "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY);
-    Process worker = null;
+    WorkerProcess worker = null;
     HeapSampler heap = null;
     try {
       int port = ((WebServerApplicationContext) apiContext).getWebServer().getPort();
       EvaluationsHttp api = new EvaluationsHttp(p -> URI.create("http://127.0.0.1:" + port + p));
-      worker = worker(namespace, dataDir.resolve("lumigator.db"), pollInterval, xmx);
+      worker =
+          WorkerProcess.startReady(
+              "bench-" + namespace,
+              namespace,
+              "jdbc:sqlite:" + dataDir.resolve("lumigator.db"),
+              Path.of("target", "worker-logs"),
+              List.of("-Xmx" + xmx),
+              Map.of("LUMIGATOR_RAY_POLL_INTERVAL", pollInterval));
       heap = HeapSampler.start(worker.pid());
       String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_exc.csv"));
       String experiment = api.createExperiment("bench", dataset, "");
@@ -191,8 +197,7 @@ class WorkflowsBenchmark {
     } finally {
       if (heap != null) heap.stop();
       if (worker != null) {
-        worker.destroy();
-        if (!worker.waitFor(20, TimeUnit.SECONDS)) worker.destroyForcibly();
+        worker.close();
       }
       apiContext.close();
       if (Boolean.getBoolean("bench.keepNamespace")) {
@@ -398,34 +403,6 @@ class WorkflowsBenchmark {
     }
     int i = (int) Math.ceil(p / 100.0 * values.size()) - 1;
     return values.get(Math.max(0, Math.min(values.size() - 1, i)));
-  }
-
-  static Process worker(String namespace, Path database, String pollInterval, String xmx)
-      throws IOException, InterruptedException {
-    Path logs = Path.of("target", "worker-logs");
-    Files.createDirectories(logs);
-    Path log = logs.resolve("bench-" + namespace + ".log");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx,
-                "-jar",
-                WorkflowOutlivesItsWorkerStackTest.execJar().toString(),
-                "--spring.temporal.namespace=" + namespace,
-                "--lumigator.database.url=jdbc:sqlite:" + database,
-                "--lumigator.jobs.jar=" + StackWorker.jobsJar(),
-                "--lumigator.ray.poll-interval=" + pollInterval,
-                "--lumigator.secrets.key=" + StackWorker.TEST_SECRET_KEY)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.exists(log) && Files.readString(log).contains("Lumigator worker started")) return p;
-      if (!p.isAlive()) throw new IllegalStateException("worker died: " + Files.readString(log));
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("worker not ready: " + Files.readString(log));
   }
 
   /** Samples a JVM's used heap (young + old, from jstat -gc) and keeps the largest value. */

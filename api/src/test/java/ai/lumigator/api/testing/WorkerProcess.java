@@ -1,4 +1,4 @@
-package ai.lumigator.api.scaling;
+package ai.lumigator.api.testing;
 
 import ai.lumigator.workflows.testing.StackWorker;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * One worker as its own JVM, started from the exec jar the workflows module built, configured only
  * through {@code LUMIGATOR_*} environment variables as a deployment would be.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
   static final String READY_LINE = "Lumigator worker started";
 
   private final String identity;
@@ -29,14 +29,35 @@ final class WorkerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the worker; {@link #awaitReady} waits for it. */
-  static WorkerProcess start(String identity, String namespace, String databaseUrl, Path logDir)
+  /** Starts the worker with a small, quickly started JVM; {@link #awaitReady} waits for it. */
+  public static WorkerProcess start(
+      String identity, String namespace, String databaseUrl, Path logDir) throws IOException {
+    return start(
+        identity,
+        namespace,
+        databaseUrl,
+        logDir,
+        List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        Map.of());
+  }
+
+  /**
+   * Starts the worker with these JVM options and these {@code LUMIGATOR_*} settings on top of the
+   * test's own; {@link #awaitReady} waits for it.
+   */
+  public static WorkerProcess start(
+      String identity,
+      String namespace,
+      String databaseUrl,
+      Path logDir,
+      List<String> jvmOptions,
+      Map<String, String> settings)
       throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(identity + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", execJar().toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -50,11 +71,31 @@ final class WorkerProcess implements AutoCloseable {
     env.put("LUMIGATOR_DB_URL", databaseUrl);
     env.put("LUMIGATOR_SECRET_KEY", StackWorker.TEST_SECRET_KEY);
     env.put("LUMIGATOR_JOBS_JAR", StackWorker.jobsJar().toString());
+    env.putAll(settings);
     return new WorkerProcess(identity, builder.start(), log);
   }
 
+  /** Starts the worker and waits until it is ready (90 s at most). */
+  public static WorkerProcess startReady(
+      String identity,
+      String namespace,
+      String databaseUrl,
+      Path logDir,
+      List<String> jvmOptions,
+      Map<String, String> settings)
+      throws IOException, InterruptedException {
+    WorkerProcess worker = start(identity, namespace, databaseUrl, logDir, jvmOptions, settings);
+    try {
+      worker.awaitReady(Duration.ofSeconds(90));
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      worker.close();
+      throw e;
+    }
+    return worker;
+  }
+
   /** Waits until the worker logged that its Temporal workers started. */
-  void awaitReady(Duration timeout) throws IOException, InterruptedException {
+  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(log) && Files.readString(log).contains(READY_LINE)) return;
@@ -67,23 +108,27 @@ final class WorkerProcess implements AutoCloseable {
     throw new IllegalStateException(identity + " not ready within " + timeout + ": " + tail());
   }
 
-  String identity() {
+  public String identity() {
     return identity;
   }
 
   /** SIGKILL: no shutdown hook runs, in-flight tasks are abandoned as by a crashed node. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(identity + " still alive 30 s after SIGKILL");
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String tail() throws IOException {
+  public long pid() {
+    return process.pid();
+  }
+
+  public String tail() throws IOException {
     if (!Files.exists(log)) return "(no log)";
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -97,7 +142,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** The worker's exec jar from this reactor build (workflows is built before api). */
-  static Path execJar() {
+  public static Path execJar() {
     Path target = Path.of("..", "workflows", "target").toAbsolutePath().normalize();
     try (Stream<Path> files = Files.list(target)) {
       return files
