@@ -1,12 +1,11 @@
 package ai.lumigator.activities.datasets;
 
-import ai.lumigator.activities.jobs.GeneratedCsvWriter;
+import ai.lumigator.activities.jobs.JobResultsCsv;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.failure.ApplicationFailure;
 import java.io.ByteArrayInputStream;
@@ -127,24 +126,9 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
 
   /** The CSV of a job's outputs, from its results.json (the same rows the staged CSV held). */
   private InputStream generatedCsv(DatasetIngestRequest request) {
-    JsonNode results;
-    try (InputStream in = storage.openStream(request.resultsKey())) {
-      results = JSON.readTree(in);
-    } catch (StorageException e) {
-      if (!e.isNotFound()) throw e;
-      throw ApplicationFailure.newNonRetryableFailure(
-          "Job " + request.runId() + " wrote no results to build a dataset from", "NoResults");
-    } catch (IOException e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "results.json at " + request.resultsKey() + " is not JSON: " + e.getMessage(),
-          "BadResults");
-    }
-    try {
-      return new ByteArrayInputStream(
-          GeneratedCsvWriter.write(results, request.outputField()).bytes());
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadResults");
-    }
+    return new ByteArrayInputStream(
+        JobResultsCsv.build(storage, request.resultsKey(), request.runId(), request.outputField())
+            .bytes());
   }
 
   @Override

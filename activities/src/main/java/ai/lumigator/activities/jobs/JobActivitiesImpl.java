@@ -68,19 +68,8 @@ public class JobActivitiesImpl implements JobActivities {
 
   @Override
   public GeneratedCsv writeGeneratedCsv(WriteGeneratedCsv request) {
-    JsonNode results =
-        readResults(request.resultsKey())
-            .orElseThrow(
-                () ->
-                    ApplicationFailure.newNonRetryableFailure(
-                        "Job " + request.jobId() + " wrote no results to build a dataset from",
-                        "NoResults"));
-    GeneratedCsvWriter.Csv csv;
-    try {
-      csv = GeneratedCsvWriter.write(results, request.outputField());
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "BadResults");
-    }
+    GeneratedCsvWriter.Csv csv =
+        JobResultsCsv.build(storage, request.resultsKey(), request.jobId(), request.outputField());
     storage.putBytes(request.stagingKey(), csv.bytes(), "text/csv");
     log.info(
         "Job {}: generated dataset CSV of {} rows at {}",
