@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>Prints one line per run: {@code java METRIC n=N seconds=S cpu_seconds=C peak_heap_mb=P
  * retained_mb=R ...}; cpu_seconds is the whole JVM's CPU time (JIT and GC threads included),
- * thread_cpu_seconds the scoring thread's alone (what the JIT compiles in parallel is left out).
+ * thread_cpu_seconds the scoring thread's alone (what the JIT compiles in parallel is left out),
+ * jit_ms the JIT compilers' time during the run (CompilationMXBean, summed over compiler threads).
  */
 public class SpeedBench {
   private static final int WARMUP = 5_000;
@@ -65,23 +66,27 @@ public class SpeedBench {
       long start = System.nanoTime();
       long cpu0 = processCpu();
       long thread0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       MetricAggregator agg = score(metric, pairs, count);
       Map<String, Object> result = agg.result();
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (processCpu() - cpu0) / 1e9;
       double threadCpu =
           (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread0) / 1e9;
+      long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
       long peak = peakHeap();
       System.gc();
       long retained = usedHeap();
       System.out.printf(
-          "java %s n=%d seconds=%.3f cpu_seconds=%.3f thread_cpu_seconds=%.3f peak_heap_mb=%.1f"
+          "java %s n=%d seconds=%.3f cpu_seconds=%.3f thread_cpu_seconds=%.3f jit_ms=%d"
+              + " peak_heap_mb=%.1f"
               + " retained_mb=%.1f mean_key=%s%n",
           name,
           count,
           seconds,
           cpu,
           threadCpu,
+          jitMillis,
           peak / 1048576.0,
           retained / 1048576.0,
           metric.keys().get(0) + "_mean=" + result.get(metric.keys().get(0) + "_mean"));
