@@ -3,6 +3,7 @@ package ai.lumigator.workflows;
 import ai.lumigator.activities.TaskQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -57,6 +58,24 @@ public final class ActivityStubs {
             .setRetryOptions(TRANSIENT)
             .build());
   }
+
+  /**
+   * Database-only steps as local activities: run by the worker that runs the workflow, inside its
+   * workflow task, so they cost no task-queue round trip. Only for short, idempotent writes: a
+   * worker that dies mid-step leaves the workflow task to time out and be run again elsewhere. The
+   * workflow's task queue must register the implementation (worker.yaml's orchestration worker).
+   */
+  public static <T> T localDatabase(Class<T> type) {
+    return Workflow.newLocalActivityStub(
+        type,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(LOCAL_ACTIVITY_TIMEOUT)
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
+  /** Start-to-close bound of one attempt of a local database step. */
+  static final Duration LOCAL_ACTIVITY_TIMEOUT = Duration.ofSeconds(30);
 
   /** Short calls to Ray (submit, stop, logs). */
   public static <T> T raySubmit(Class<T> type) {

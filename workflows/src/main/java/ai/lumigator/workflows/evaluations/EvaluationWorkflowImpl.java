@@ -32,6 +32,11 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
 
   private final EvaluationActivities io = ActivityStubs.io(EvaluationActivities.class);
   private final JobActivities jobs = ActivityStubs.io(JobActivities.class);
+  private final EvaluationActivities localDb =
+      ActivityStubs.localDatabase(EvaluationActivities.class);
+
+  /** Runs the database-only steps; local activities from version 1 of "local-db-steps" on. */
+  private EvaluationActivities db = io;
 
   private String phase = EvaluationPhases.INFERENCE;
   private String jobId;
@@ -48,15 +53,25 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
    */
   static final String FEWER_STEPS = "fewer-steps";
 
+  /**
+   * Version 1 runs the database-only steps (mark running, create a job's row) as local activities:
+   * the child job workflow starts in the same workflow task instead of two round trips later.
+   */
+  static final String LOCAL_DB_STEPS = "local-db-steps";
+
   @Override
   public EvaluationResult run(EvaluationRequest request) {
     String id = request.workflowId();
     try {
       boolean v1 =
           Workflow.getVersion(FEWER_STEPS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+      if (Workflow.getVersion(LOCAL_DB_STEPS, Workflow.DEFAULT_VERSION, 1)
+          != Workflow.DEFAULT_VERSION) {
+        db = localDb;
+      }
       Promise<Void> running;
       if (v1) {
-        running = Async.procedure(io::markRunning, new WorkflowRef(id));
+        running = Async.procedure(db::markRunning, new WorkflowRef(id));
       } else {
         io.markRunning(new WorkflowRef(id));
         running = Workflow.newPromise(null);
@@ -108,7 +123,7 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
             : EvaluationPhases.EVALUATION;
     enter(phase, jobRequest.jobId());
     jobUnfinished = true;
-    io.createJob(
+    db.createJob(
         new CreateWorkflowJob(
             request.workflowId(),
             role,
@@ -160,7 +175,7 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
     detached(
         () -> {
           closeUnfinishedJob(JobStatuses.STOPPED, "Stopped on request");
-          io.markFailed(new WorkflowFailure(id, STOPPED_BY_USER));
+          db.markFailed(new WorkflowFailure(id, STOPPED_BY_USER));
         });
     throw new CanceledFailure(STOPPED_BY_USER);
   }
@@ -170,7 +185,7 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
     detached(
         () -> {
           closeUnfinishedJob(JobStatuses.FAILED, reason);
-          io.markFailed(new WorkflowFailure(id, reason));
+          db.markFailed(new WorkflowFailure(id, reason));
         });
     return new EvaluationResult(id, WorkflowStatuses.FAILED, reason);
   }

@@ -40,6 +40,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private final RayJobActivities ray =
       ActivityStubs.raySubmitCompletingOnCancel(RayJobActivities.class);
   private final JobActivities io = ActivityStubs.io(JobActivities.class);
+  private final JobActivities localDb = ActivityStubs.localDatabase(JobActivities.class);
 
   private String status = JobStatuses.CREATED;
   private long done = -1;
@@ -258,9 +259,19 @@ public class JobWorkflowImpl implements JobWorkflow {
         });
   }
 
+  /**
+   * Version 1 records the job's outcome as a local activity: the workflow ends in the workflow task
+   * that learned the outcome instead of one round trip later.
+   */
+  static final String LOCAL_OUTCOME = "local-outcome";
+
   private JobResult finish(
       String jobId, String status, RayJobOutcome outcome, String reason, String datasetId) {
-    io.recordOutcome(new RecordJobOutcome(jobId, status, outcome, reason, datasetId));
+    JobActivities db =
+        Workflow.getVersion(LOCAL_OUTCOME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+            ? io
+            : localDb;
+    db.recordOutcome(new RecordJobOutcome(jobId, status, outcome, reason, datasetId));
     this.status = status;
     return new JobResult(jobId, status, reason, datasetId);
   }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Replays histories recorded from real runs (the API module's WorkflowsStackTest writes fresh ones
  * to api/target/histories): a workflow that succeeded, one whose inference job timed out, and one
- * stopped while its inference job ran (force delete); each recorded before (no version marker) and
- * after (-v1) the "fewer-steps" change.
+ * stopped while its inference job ran (force delete); each recorded before (no version marker),
+ * after (-v1) the "fewer-steps" change and after (-v2) the "local-db-steps" change.
  */
 class EvaluationWorkflowReplayTest {
   @ParameterizedTest
@@ -21,7 +21,10 @@ class EvaluationWorkflowReplayTest {
         "histories/evaluation-stopped.json",
         "histories/evaluation-v1.json",
         "histories/evaluation-timeout-v1.json",
-        "histories/evaluation-stopped-v1.json"
+        "histories/evaluation-stopped-v1.json",
+        "histories/evaluation-v2.json",
+        "histories/evaluation-timeout-v2.json",
+        "histories/evaluation-stopped-v2.json"
       })
   void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
     File history =

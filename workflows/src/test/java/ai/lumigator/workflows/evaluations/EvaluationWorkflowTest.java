@@ -38,6 +38,7 @@ import ai.lumigator.workflows.jobs.JobWorkflowImpl;
 import io.temporal.activity.Activity;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -46,6 +47,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -105,6 +107,8 @@ class EvaluationWorkflowTest {
     Worker orchestration = env.newWorker(TaskQueues.ORCHESTRATION);
     orchestration.registerWorkflowImplementationTypes(
         EvaluationWorkflowImpl.class, JobWorkflowImpl.class, IngestStub.class);
+    // the database-only steps run as local activities on the workflows' own queue
+    orchestration.registerActivitiesImplementations(evaluations, jobs);
     env.newWorker(TaskQueues.IO).registerActivitiesImplementations(evaluations, jobs);
     env.newWorker(TaskQueues.RAY).registerActivitiesImplementations(ray);
     env.start();
@@ -226,6 +230,36 @@ class EvaluationWorkflowTest {
     assertThat(WorkflowStub.fromTyped(existing()).describe().getStatus().name())
         .isEqualTo("WORKFLOW_EXECUTION_STATUS_COMPLETED");
     assertThat(existing().state()).isEqualTo(new EvaluationState("done", null, null, -1, -1));
+  }
+
+  @Test
+  void theDatabaseOnlyStepsAreLocalActivitiesSoTheInferenceJobStartsInTheFirstWorkflowTask() {
+    run(request(3600));
+
+    List<String> scheduled = new ArrayList<>();
+    for (String workflowId : List.of("evaluation-" + WF, "job-" + INF, "job-" + EV)) {
+      List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(workflowId).getEvents();
+      events.stream()
+          .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+          .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+          .forEach(scheduled::add);
+      if (workflowId.startsWith("evaluation-")) {
+        // started, task scheduled/started/completed, then the version markers, both local
+        // activities' markers and the child's start in that same task's commands
+        long tasksBeforeChild =
+            events.stream()
+                .takeWhile(e -> !e.hasStartChildWorkflowExecutionInitiatedEventAttributes())
+                .filter(HistoryEvent::hasWorkflowTaskCompletedEventAttributes)
+                .count();
+        assertThat(tasksBeforeChild).isEqualTo(1);
+      }
+    }
+    assertThat(scheduled)
+        .isNotEmpty()
+        .doesNotContain("MarkRunning", "CreateJob", "RecordOutcome", "MarkFailed");
+    verify(evaluations).markRunning(new WorkflowRef(WF));
+    verify(evaluations, times(2)).createJob(any());
+    verify(jobs, times(2)).recordOutcome(any());
   }
 
   private EvaluationWorkflow existing() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * Replays histories recorded from real runs (JobsStackTest in the api module writes fresh ones to
  * api/target/histories) against the current JobWorkflowImpl: a non-deterministic change fails here.
  * Each case is recorded before (no version marker) and after (-v1) the "parallel-steps-after-ray"
- * change.
+ * change, and after the "local-outcome" change (job-inference-v2, job-store-to-dataset-v3).
  */
 class JobWorkflowReplayTest {
   @Test
@@ -30,6 +30,14 @@ class JobWorkflowReplayTest {
         history("histories/job-inference-v1.json"), JobWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecution(
         history("histories/job-store-to-dataset-v1.json"), JobWorkflowImpl.class);
+  }
+
+  @Test
+  void historiesRecordingTheOutcomeAsALocalActivityReplay() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-inference-v2.json"), JobWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-store-to-dataset-v3.json"), JobWorkflowImpl.class);
   }
 
   @Test

@@ -81,6 +81,7 @@ class JobWorkflowTest {
     io = mock(JobActivities.class, withSettings().withoutAnnotations());
     Worker orchestration = env.newWorker(TaskQueues.ORCHESTRATION);
     orchestration.registerWorkflowImplementationTypes(JobWorkflowImpl.class, RecordingIngest.class);
+    orchestration.registerActivitiesImplementations(io); // recordOutcome runs as a local activity
     env.newWorker(TaskQueues.IO).registerActivitiesImplementations(io);
     env.newWorker(TaskQueues.RAY).registerActivitiesImplementations(ray);
     env.start();
