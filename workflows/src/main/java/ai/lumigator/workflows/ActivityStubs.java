@@ -74,6 +74,21 @@ public final class ActivityStubs {
             .build());
   }
 
+  /**
+   * {@link #localDatabase(Class)} whose transient failures retry only until {@code deadline} has
+   * passed since the first attempt (as {@link #ioWithin(Class, Duration)}).
+   */
+  public static <T> T localDatabaseWithin(Class<T> type, Duration deadline) {
+    return Workflow.newLocalActivityStub(
+        type,
+        LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(
+                deadline.compareTo(LOCAL_ACTIVITY_TIMEOUT) < 0 ? deadline : LOCAL_ACTIVITY_TIMEOUT)
+            .setScheduleToCloseTimeout(deadline)
+            .setRetryOptions(TRANSIENT)
+            .build());
+  }
+
   /** Start-to-close bound of one attempt of a local database step. */
   static final Duration LOCAL_ACTIVITY_TIMEOUT = Duration.ofSeconds(30);
 

@@ -12,11 +12,11 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Canonicalise → record → delete staging. If canonicalising or recording fails for good (invalid
- * content, or storage still failing at the deadline), everything the ingest may have written is
- * discarded and the workflow fails: invalid content with type {@link
- * InvalidDatasetException#FAILURE_TYPE} and the client's message, anything else with the type of
- * the last underlying failure.
+ * Canonicalise → record (a local activity from version 1 of "local-record" on) → delete staging. If
+ * canonicalising or recording fails for good (invalid content, or storage still failing at the
+ * deadline), everything the ingest may have written is discarded and the workflow fails: invalid
+ * content with type {@link InvalidDatasetException#FAILURE_TYPE} and the client's message, anything
+ * else with the type of the last underlying failure.
  */
 public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
   /** Canonicalising and recording, retries included, must be done by then. */
@@ -24,11 +24,17 @@ public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
 
   static final String SKIP_UNOWNED_STAGING = "skip-unowned-staging";
 
+  /** Version 1 records the dataset's row as a local activity (a database-only step). */
+  static final String LOCAL_RECORD = "local-record";
+
   /** Failure type when the ingest failed without a typed cause (e.g. a timeout). */
   public static final String FAILED = "DatasetIngestFailed";
 
   private final DatasetIngestActivities steps =
       ActivityStubs.ioWithin(DatasetIngestActivities.class, DEADLINE);
+
+  private final DatasetIngestActivities localDb =
+      ActivityStubs.localDatabaseWithin(DatasetIngestActivities.class, DEADLINE);
 
   /** Clean-up retries until it succeeds: nothing may be left behind. */
   private final DatasetIngestActivities cleanup = ActivityStubs.io(DatasetIngestActivities.class);
@@ -37,7 +43,11 @@ public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
   public String ingest(DatasetIngestRequest request) {
     try {
       CanonicalDataset dataset = steps.canonicalise(request);
-      steps.record(new DatasetRecord(request, dataset));
+      DatasetIngestActivities db =
+          Workflow.getVersion(LOCAL_RECORD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+              ? steps
+              : localDb;
+      db.record(new DatasetRecord(request, dataset));
     } catch (ActivityFailure e) {
       cleanup.discard(request);
       throw failure(request, e);

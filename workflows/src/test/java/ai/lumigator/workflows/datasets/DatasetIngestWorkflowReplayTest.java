@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replays histories recorded from real runs (DatasetIngestWorkflowStackTest writes fresh ones to
- * target/histories): an ingest that succeeded and one whose content was invalid (clean-up path).
+ * target/histories; JobsStackTest in the api module the ingest of a job's results): an ingest that
+ * succeeded and one whose content was invalid (clean-up path), before and after (-local-record) the
+ * "local-record" change.
  */
 class DatasetIngestWorkflowReplayTest {
   @ParameterizedTest
@@ -16,7 +18,9 @@ class DatasetIngestWorkflowReplayTest {
       strings = {
         "histories/dataset-ingest.json",
         "histories/dataset-ingest-invalid.json",
-        "histories/dataset-ingest-from-results.json"
+        "histories/dataset-ingest-from-results.json",
+        "histories/dataset-ingest-local-record.json",
+        "histories/dataset-ingest-from-results-local-record.json"
       })
   void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
     File history =

@@ -19,10 +19,12 @@ import ai.lumigator.activities.datasets.DatasetRecord;
 import ai.lumigator.activities.datasets.InvalidDatasetException;
 import ai.lumigator.activities.storage.StorageException;
 import ai.lumigator.workflows.WorkflowIds;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +45,9 @@ class DatasetIngestWorkflowTest {
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
     io = mock(DatasetIngestActivities.class, withSettings().withoutAnnotations());
-    env.newWorker(TaskQueues.ORCHESTRATION)
-        .registerWorkflowImplementationTypes(DatasetIngestWorkflowImpl.class);
+    Worker orchestration = env.newWorker(TaskQueues.ORCHESTRATION);
+    orchestration.registerWorkflowImplementationTypes(DatasetIngestWorkflowImpl.class);
+    orchestration.registerActivitiesImplementations(io); // record runs as a local activity
     env.newWorker(TaskQueues.IO).registerActivitiesImplementations(io);
     env.start();
   }
@@ -76,6 +79,16 @@ class DatasetIngestWorkflowTest {
     order.verify(io).record(new DatasetRecord(UPLOAD, CANONICAL));
     order.verify(io).deleteStaging(UPLOAD);
     verify(io, never()).discard(any());
+    // recording the row is a local activity: no task-queue activity of its own
+    assertThat(
+            env
+                .getWorkflowClient()
+                .fetchHistory(WorkflowIds.datasetIngest("d1"))
+                .getEvents()
+                .stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()))
+        .containsExactly("DatasetIngestCanonicalise", "DatasetIngestDeleteStaging");
   }
 
   @Test
