@@ -29,6 +29,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   private final RayJobSettings settings;
   private final SecretResolver secrets;
   private final JobObserver observer;
+  private final JobEndSignal ends = new JobEndSignal();
 
   public RayJobActivitiesImpl(
       RayJobsClient client, RayPackages packages, RayJobSettings settings, SecretResolver secrets) {
@@ -101,6 +102,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     long changedAt = System.nanoTime();
     long progressReadAt = 0;
     while (true) {
+      long endsSeen = ends.ends();
       RayJobDetails job = current(id);
       String status = lower(job);
       if (!status.equals(lastStatus)) {
@@ -121,13 +123,23 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         progressReadAt = now;
       }
       heartbeatOrStop(ctx, id, status);
-      if (job.status().isTerminal()) return outcome(job, false);
+      if (job.status().isTerminal()) {
+        ends.jobEnded();
+        return outcome(job, false);
+      }
       if (request.deadlineEpochMillis() > 0
           && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
         log.info("Ray job {} passed its deadline; stopping it", id);
-        return outcome(stopAndWait(ctx, id), true);
+        RayJobDetails stopped = stopAndWait(ctx, id);
+        ends.jobEnded();
+        return outcome(stopped, true);
       }
-      sleep(settings.polls().next(Duration.ofNanos(System.nanoTime() - changedAt)));
+      Duration since = Duration.ofNanos(System.nanoTime() - changedAt);
+      if (job.status() == RayJobStatus.PENDING) {
+        awaitEndOrTimeout(endsSeen, settings.polls().nextWhilePending(since));
+      } else {
+        sleep(settings.polls().next(since));
+      }
     }
   }
 
@@ -211,6 +223,15 @@ public class RayJobActivitiesImpl implements RayJobActivities {
 
   private static String lower(RayJobDetails job) {
     return job.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private void awaitEndOrTimeout(long endsSeen, Duration timeout) {
+    try {
+      ends.awaitEnd(endsSeen, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Ray", e);
+    }
   }
 
   private static void sleep(Duration d) {

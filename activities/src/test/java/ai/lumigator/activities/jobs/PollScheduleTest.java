@@ -40,4 +40,20 @@ class PollScheduleTest {
     assertThatThrownBy(() -> new PollSchedule(Duration.ZERO, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aPendingJobGrowsUpToItsOwnLongerMaximum() {
+    PollSchedule queued =
+        new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    assertThat(queued.nextWhilePending(Duration.ZERO)).isEqualTo(Duration.ofMillis(100));
+    assertThat(queued.nextWhilePending(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(3));
+    assertThat(queued.nextWhilePending(Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(queued.next(Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(1));
+    // without a pending maximum, or one below the maximum, pending jobs are polled like others
+    assertThat(schedule.nextWhilePending(Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(
+            new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(10))
+                .nextWhilePending(Duration.ofHours(1)))
+        .isEqualTo(Duration.ofSeconds(1));
+  }
 }

@@ -35,7 +35,10 @@ public class ActivityConfiguration {
         new RayJobSettings(
             jobs.jar(),
             jobs.javaOptions(),
-            new PollSchedule(properties.ray().minPollInterval(), properties.ray().pollInterval()),
+            new PollSchedule(
+                properties.ray().minPollInterval(),
+                properties.ray().pollInterval(),
+                properties.ray().pendingPollInterval()),
             jobs.numCpus()),
         new RaySecretResolver(secrets),
         jobObserver);

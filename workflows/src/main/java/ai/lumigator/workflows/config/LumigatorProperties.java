@@ -52,10 +52,13 @@ public record LumigatorProperties(
    *     job's status (reached when the status has not changed for twenty times as long)
    * @param minPollInterval the wait right after the status changed
    * @param heartbeatTimeout a few poll intervals: a worker that died mid-poll is noticed this fast
+   * @param pendingPollInterval the longest wait while Ray keeps a job pending (queued for CPUs);
+   *     the wait also ends when another job watched by the same worker ends
    */
   public record Ray(
       @DefaultValue("http://127.0.0.1:8265") URI url,
       @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("5s") Duration pendingPollInterval,
       @DefaultValue("100ms") Duration minPollInterval,
       @DefaultValue("10s") Duration heartbeatTimeout) {}
 
