@@ -7,7 +7,8 @@ import java.time.Duration;
  * changed, growing with the time since (a twentieth of it) up to {@code max}. A short job is seen
  * to end within about {@code min} of its end; a long one costs one request per {@code max}. A job
  * waiting in Ray's queue grows up to {@code pendingMax} instead: it cannot end before it starts,
- * and the await also asks at once when another job it watches ends (see {@link JobEndSignal}).
+ * and the await also asks at once when another job its worker watches ends (see {@link
+ * QueuedJobWakeups}).
  */
 public record PollSchedule(Duration min, Duration max, Duration pendingMax) {
   public PollSchedule {

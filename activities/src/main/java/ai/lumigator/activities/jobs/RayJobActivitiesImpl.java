@@ -29,7 +29,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   private final RayJobSettings settings;
   private final SecretResolver secrets;
   private final JobObserver observer;
-  private final JobEndSignal ends = new JobEndSignal();
+  private final QueuedJobWakeups queue = new QueuedJobWakeups();
 
   public RayJobActivitiesImpl(
       RayJobsClient client, RayPackages packages, RayJobSettings settings, SecretResolver secrets) {
@@ -101,45 +101,55 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     JobProgress lastProgress = null;
     long changedAt = System.nanoTime();
     long progressReadAt = 0;
-    while (true) {
-      long endsSeen = ends.ends();
-      RayJobDetails job = current(id);
-      String status = lower(job);
-      if (!status.equals(lastStatus)) {
-        log.info("Ray job {} is {}", id, status);
-        if (jobId != null) observer.statusChanged(jobId, job);
-        lastStatus = status;
-        changedAt = System.nanoTime();
+    long ticket = -1; // place among this worker's waits for pending jobs, while pending
+    try {
+      while (true) {
+        // queued before asking: an end signalled while Ray answers "pending" is not lost
+        if (ticket < 0 && (lastStatus == null || lastStatus.equals("pending"))) {
+          ticket = queue.enqueue();
+        }
+        RayJobDetails job = current(id);
+        String status = lower(job);
+        if (!status.equals(lastStatus)) {
+          log.info("Ray job {} is {}", id, status);
+          if (jobId != null) observer.statusChanged(jobId, job);
+          lastStatus = status;
+          changedAt = System.nanoTime();
+        }
+        // progress is informative: read at most once per longest poll interval, and at the end;
+        // a pending job has not started its program yet
+        long now = System.nanoTime();
+        if (jobId != null
+            && job.status() != RayJobStatus.PENDING
+            && (job.status().isTerminal()
+                || progressReadAt == 0
+                || now - progressReadAt >= settings.polls().max().toNanos())) {
+          lastProgress = observeProgress(jobId, lastProgress, job.status().isTerminal());
+          progressReadAt = now;
+        }
+        heartbeatOrStop(ctx, id, status);
+        if (job.status().isTerminal()) {
+          ticket = jobEnded(ticket);
+          return outcome(job, false);
+        }
+        if (request.deadlineEpochMillis() > 0
+            && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
+          log.info("Ray job {} passed its deadline; stopping it", id);
+          RayJobDetails stopped = stopAndWait(ctx, id);
+          ticket = jobEnded(ticket);
+          return outcome(stopped, true);
+        }
+        Duration since = Duration.ofNanos(System.nanoTime() - changedAt);
+        if (job.status() == RayJobStatus.PENDING) {
+          awaitEndOrTimeout(ticket, settings.polls().nextWhilePending(since));
+        } else {
+          if (ticket >= 0) queue.leave(ticket);
+          ticket = -1;
+          sleep(settings.polls().next(since));
+        }
       }
-      // progress is informative: read at most once per longest poll interval, and at the end;
-      // a pending job has not started its program yet
-      long now = System.nanoTime();
-      if (jobId != null
-          && job.status() != RayJobStatus.PENDING
-          && (job.status().isTerminal()
-              || progressReadAt == 0
-              || now - progressReadAt >= settings.polls().max().toNanos())) {
-        lastProgress = observeProgress(jobId, lastProgress, job.status().isTerminal());
-        progressReadAt = now;
-      }
-      heartbeatOrStop(ctx, id, status);
-      if (job.status().isTerminal()) {
-        ends.jobEnded();
-        return outcome(job, false);
-      }
-      if (request.deadlineEpochMillis() > 0
-          && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
-        log.info("Ray job {} passed its deadline; stopping it", id);
-        RayJobDetails stopped = stopAndWait(ctx, id);
-        ends.jobEnded();
-        return outcome(stopped, true);
-      }
-      Duration since = Duration.ofNanos(System.nanoTime() - changedAt);
-      if (job.status() == RayJobStatus.PENDING) {
-        awaitEndOrTimeout(endsSeen, settings.polls().nextWhilePending(since));
-      } else {
-        sleep(settings.polls().next(since));
-      }
+    } finally {
+      if (ticket >= 0) queue.leave(ticket);
     }
   }
 
@@ -225,9 +235,16 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     return job.status().name().toLowerCase(Locale.ROOT);
   }
 
-  private void awaitEndOrTimeout(long endsSeen, Duration timeout) {
+  /** Leaves the queue of pending waits, then wakes the longest-waiting ones. */
+  private long jobEnded(long ticket) {
+    if (ticket >= 0) queue.leave(ticket);
+    queue.jobEnded();
+    return -1;
+  }
+
+  private void awaitEndOrTimeout(long ticket, Duration timeout) {
     try {
-      ends.awaitEnd(endsSeen, timeout);
+      queue.await(ticket, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Ray", e);
