@@ -120,7 +120,7 @@ class WorkerKilledMidJobStackTest {
             .getHistory()
             .getEventsList();
     assertThat(countScheduled(events, "SaveResult")).isEqualTo(1);
-    assertThat(countScheduled(events, "RecordOutcome")).isEqualTo(1);
+    assertThat(countLocalActivities(events, "RecordOutcome")).isEqualTo(1);
     assertThat(countScheduled(events, "Submit")).isEqualTo(1);
     assertThat(
             events.stream()
@@ -140,6 +140,22 @@ class WorkerKilledMidJobStackTest {
                     .getActivityType()
                     .getName()
                     .equals(activityType))
+        .count();
+  }
+
+  /** Local activities leave a marker in the history, its "type" detail naming the activity. */
+  static long countLocalActivities(List<HistoryEvent> events, String activityType) {
+    return events.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().get("type"))
+        .filter(
+            type ->
+                type != null
+                    && type.getPayloadsCount() > 0
+                    && type.getPayloads(0)
+                        .getData()
+                        .toStringUtf8()
+                        .equals("\"" + activityType + "\""))
         .count();
   }
 }
