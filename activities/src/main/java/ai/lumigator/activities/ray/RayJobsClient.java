@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -280,21 +284,44 @@ public final class RayJobsClient {
     return builder;
   }
 
+  /**
+   * The request's timeout only bounds the wait for the response's headers; a body that stops
+   * arriving would hang the call (and the activity until its own timeout). The whole exchange is
+   * bounded by twice the request's timeout.
+   */
   private HttpResponse<String> execute(String operation, HttpRequest request) {
+    Duration bound = request.timeout().orElse(requestTimeout).multipliedBy(2);
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
+      return exchange.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
       throw new RayException(
           RayException.Kind.UNREACHABLE,
           0,
           "",
-          "Ray " + operation + " failed: Ray at " + baseUrl + " unreachable: " + describe(e),
+          "Ray " + operation + " failed: no complete answer from " + baseUrl + " within " + bound,
           e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw unreachable(operation, io);
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new RayException(
           RayException.Kind.UNREACHABLE, 0, "", "Ray " + operation + " interrupted", e);
     }
+  }
+
+  private RayException unreachable(String operation, IOException e) {
+    return new RayException(
+        RayException.Kind.UNREACHABLE,
+        0,
+        "",
+        "Ray " + operation + " failed: Ray at " + baseUrl + " unreachable: " + describe(e),
+        e);
   }
 
   private static String describe(IOException e) {

@@ -432,6 +432,42 @@ class RayJobsClientTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60) // without the bound the call below never returns
+  void anAnswerWhoseBodyStopsArrivingFailsRetryablyInsteadOfHanging() {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    routes.put(
+        "GET /api/version",
+        (ex, b) -> {
+          ex.sendResponseHeaders(200, 100); // promises 100 bytes, sends one, then stalls
+          ex.getResponseBody().write('{');
+          ex.getResponseBody().flush();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close();
+        });
+    RayJobsClient impatient =
+        new RayJobsClient(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200));
+    try {
+      assertThatThrownBy(impatient::version)
+          .isInstanceOfSatisfying(
+              RayException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(RayException.Kind.UNREACHABLE);
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.getMessage()).contains("no complete answer").contains("PT0.4S");
+              });
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void rayMessageIsTheLastLineOfATraceback() {
     assertThat(RayJobsClient.rayMessage(DUPLICATE_TRACEBACK))
         .isEqualTo(
