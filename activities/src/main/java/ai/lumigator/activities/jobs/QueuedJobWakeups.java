@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 final class QueuedJobWakeups {
   static final int WAKE_PER_END = 2;
 
+  /** No place in the queue; {@link #leave} ignores it. */
+  static final long NONE = -1;
+
   /** Ticket (the order in which waits first saw their job pending) → woken and not yet awake. */
   private final TreeMap<Long, Boolean> queued = new TreeMap<>();
 
@@ -27,12 +30,17 @@ final class QueuedJobWakeups {
     return ticket;
   }
 
-  /** The job is no longer pending (or the wait ended). */
+  /** The job is no longer pending (or the wait ended); {@link #NONE} or a ticket gone: nothing. */
   synchronized void leave(long ticket) {
     queued.remove(ticket);
   }
 
-  synchronized void jobEnded() {
+  /**
+   * The job of the wait holding {@code endedTicket} ({@link #NONE} if it held none) ended: that
+   * wait leaves the queue, and the longest-waiting others are woken.
+   */
+  synchronized void jobEnded(long endedTicket) {
+    queued.remove(endedTicket);
     int woken = 0;
     for (Map.Entry<Long, Boolean> e : queued.entrySet()) {
       if (woken == WAKE_PER_END) break;

@@ -101,11 +101,12 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     JobProgress lastProgress = null;
     long changedAt = System.nanoTime();
     long progressReadAt = 0;
-    long ticket = -1; // place among this worker's waits for pending jobs, while pending
+    long ticket = QueuedJobWakeups.NONE; // place among the worker's waits for pending jobs
     try {
       while (true) {
         // queued before asking: an end signalled while Ray answers "pending" is not lost
-        if (ticket < 0 && (lastStatus == null || lastStatus.equals("pending"))) {
+        if (ticket == QueuedJobWakeups.NONE
+            && (lastStatus == null || lastStatus.equals("pending"))) {
           ticket = queue.enqueue();
         }
         RayJobDetails job = current(id);
@@ -129,27 +130,27 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         }
         heartbeatOrStop(ctx, id, status);
         if (job.status().isTerminal()) {
-          ticket = jobEnded(ticket);
+          queue.jobEnded(ticket);
           return outcome(job, false);
         }
         if (request.deadlineEpochMillis() > 0
             && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
           log.info("Ray job {} passed its deadline; stopping it", id);
           RayJobDetails stopped = stopAndWait(ctx, id);
-          ticket = jobEnded(ticket);
+          queue.jobEnded(ticket);
           return outcome(stopped, true);
         }
         Duration since = Duration.ofNanos(System.nanoTime() - changedAt);
         if (job.status() == RayJobStatus.PENDING) {
           awaitEndOrTimeout(ticket, settings.polls().nextWhilePending(since));
         } else {
-          if (ticket >= 0) queue.leave(ticket);
-          ticket = -1;
+          queue.leave(ticket);
+          ticket = QueuedJobWakeups.NONE;
           sleep(settings.polls().next(since));
         }
       }
     } finally {
-      if (ticket >= 0) queue.leave(ticket);
+      queue.leave(ticket);
     }
   }
 
@@ -233,13 +234,6 @@ public class RayJobActivitiesImpl implements RayJobActivities {
 
   private static String lower(RayJobDetails job) {
     return job.status().name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Leaves the queue of pending waits, then wakes the longest-waiting ones. */
-  private long jobEnded(long ticket) {
-    if (ticket >= 0) queue.leave(ticket);
-    queue.jobEnded();
-    return -1;
   }
 
   private void awaitEndOrTimeout(long ticket, Duration timeout) {

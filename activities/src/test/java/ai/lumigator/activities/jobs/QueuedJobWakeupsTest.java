@@ -22,14 +22,14 @@ class QueuedJobWakeupsTest {
                 throw new IllegalStateException(e);
               }
             });
-    wakeups.jobEnded();
+    wakeups.jobEnded(QueuedJobWakeups.NONE);
     assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
   void anEndSignalledWhileTheWaitAskedRayIsNotMissed() throws Exception {
     long ticket = wakeups.enqueue();
-    wakeups.jobEnded();
+    wakeups.jobEnded(QueuedJobWakeups.NONE);
     assertThat(wakeups.await(ticket, Duration.ofHours(1))).isTrue();
     // consumed: the next wait lasts its timeout
     assertThat(wakeups.await(ticket, Duration.ofMillis(20))).isFalse();
@@ -40,13 +40,13 @@ class QueuedJobWakeupsTest {
     long first = wakeups.enqueue();
     long second = wakeups.enqueue();
     long third = wakeups.enqueue();
-    wakeups.jobEnded();
+    wakeups.jobEnded(QueuedJobWakeups.NONE);
     assertThat(wakeups.await(first, Duration.ofHours(1))).isTrue();
     assertThat(wakeups.await(second, Duration.ofHours(1))).isTrue();
     assertThat(wakeups.await(third, Duration.ofMillis(20))).isFalse();
 
     wakeups.leave(first); // its job started
-    wakeups.jobEnded();
+    wakeups.jobEnded(QueuedJobWakeups.NONE);
     assertThat(wakeups.await(second, Duration.ofHours(1))).isTrue();
     assertThat(wakeups.await(third, Duration.ofHours(1))).isTrue();
   }
@@ -56,5 +56,16 @@ class QueuedJobWakeupsTest {
     long start = System.nanoTime();
     assertThat(wakeups.await(wakeups.enqueue(), Duration.ofMillis(50))).isFalse();
     assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+  }
+
+  @Test
+  void aWaitWhoseJobEndedLeavesTheQueueAndWakesTheNextOnes() throws Exception {
+    long ended = wakeups.enqueue();
+    long second = wakeups.enqueue();
+    long third = wakeups.enqueue();
+    wakeups.jobEnded(ended);
+    assertThat(wakeups.await(ended, Duration.ofMillis(20))).isFalse();
+    assertThat(wakeups.await(second, Duration.ofHours(1))).isTrue();
+    assertThat(wakeups.await(third, Duration.ofHours(1))).isTrue();
   }
 }
