@@ -122,9 +122,13 @@ start_temporal() {
   mkdir -p "$DATA/temporal"
   local sa=()
   for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a=Keyword"); done
+  # WAL: readers stop blocking the writer and a commit is one append; with the default rollback
+  # journal, 50 workflows started at once timed out the server's own writes ("context deadline
+  # exceeded"), and tasks recorded as started never reached the worker (10 s workflow-task timeouts)
   spawn temporal "$bin" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" --db-filename "$DATA/temporal/temporal.db" \
-    --log-level warn --namespace lumigator-test "${sa[@]}"
+    --log-level warn --namespace lumigator-test "${sa[@]}" \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
   touch "$RUN/temporal.ours"
   wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" default \
     || die "temporal did not come up; see $LOGS/temporal.log"
