@@ -56,38 +56,36 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   @Override
   public RayJobHandle submit(RayJobSubmission submission) {
     String id = submission.submissionId();
-    // A retried submit must not start a second job: adopt what Ray already has.
-    Optional<RayJobDetails> existing = rayCall(() -> client.get(id));
     String entrypoint =
         Entrypoints.of(settings.javaOptions(), submission.command(), submission.configJson());
-    if (existing.isPresent()) {
-      log.info("Ray job {} already submitted; adopting it", id);
-      return new RayJobHandle(id, existing.get().entrypoint(), true);
-    }
-    String workingDir = rayCall(() -> packages.ensureJobsJarUploaded(settings.jobsJar()));
     RaySubmitRequest.Builder request =
-        RaySubmitRequest.builder(entrypoint)
-            .submissionId(id)
-            .workingDir(workingDir)
-            .envVar("MZAI_JOB_ID", id);
+        RaySubmitRequest.builder(entrypoint).submissionId(id).envVar("MZAI_JOB_ID", id);
     if (settings.numCpus() > 0) request.numCpus(settings.numCpus());
     if (submission.metadata() != null) submission.metadata().forEach(request::metadata);
     if (submission.secretName() != null) {
-      String value =
-          secrets
-              .valueOf(submission.secretName())
-              .orElseThrow(
-                  () ->
-                      ApplicationFailure.newNonRetryableFailure(
-                          "Requested secret key '"
-                              + submission.secretName()
-                              + "' is not configured.",
-                          "SecretNotConfigured"));
-      request.envVar("api_key", value);
+      Optional<String> value = secrets.valueOf(submission.secretName());
+      if (value.isEmpty()) {
+        // an earlier attempt may have submitted the job before the secret went away
+        Optional<RayJobDetails> existing = rayCall(() -> client.get(id));
+        if (existing.isPresent()) return adopted(id, existing.get());
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Requested secret key '" + submission.secretName() + "' is not configured.",
+            "SecretNotConfigured");
+      }
+      request.envVar("api_key", value.get());
     }
+    request.workingDir(rayCall(() -> packages.ensureJobsJarUploaded(settings.jobsJar())));
+    // No lookup first: a retried submit whose job Ray already has is refused and adopted by the
+    // client, so the common case (a new job) costs Ray one request less.
     RaySubmitResult result = rayCall(() -> client.submit(request.build()));
-    log.info("Ray job {} {}", id, result.adopted() ? "adopted" : "submitted");
-    return new RayJobHandle(id, entrypoint, result.adopted());
+    if (result.adopted()) return adopted(id, result.existing().orElseThrow());
+    log.info("Ray job {} submitted", id);
+    return new RayJobHandle(id, entrypoint, false);
+  }
+
+  private static RayJobHandle adopted(String id, RayJobDetails job) {
+    log.info("Ray job {} already submitted; adopting it", id);
+    return new RayJobHandle(id, job.entrypoint(), true);
   }
 
   @Override

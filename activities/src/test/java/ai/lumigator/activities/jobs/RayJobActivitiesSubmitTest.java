@@ -1,6 +1,7 @@
 package ai.lumigator.activities.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.ray.RayPackages;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,6 +31,10 @@ class RayJobActivitiesSubmitTest {
   @TempDir Path dir;
   private HttpServer server;
   private final List<String> submitted = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+
+  /** The job Ray already has under id job-1, as GET /api/jobs/job-1 answers; null: none. */
+  private volatile String existingJob;
 
   @BeforeEach
   void start() throws IOException {
@@ -39,6 +45,24 @@ class RayJobActivitiesSubmitTest {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String path = exchange.getRequestURI().getRawPath();
+          requests.add(exchange.getRequestMethod() + " " + path);
+          if (existingJob != null) {
+            switch (exchange.getRequestMethod() + " " + path) {
+              case "POST /api/jobs/" -> {
+                reply(
+                    exchange,
+                    400,
+                    "Job with submission_id job-1 already exists. Please use a different"
+                        + " submission_id.");
+                return;
+              }
+              case "GET /api/jobs/job-1" -> {
+                reply(exchange, 200, existingJob);
+                return;
+              }
+              default -> {}
+            }
+          }
           switch (exchange.getRequestMethod()
               + " "
               + (path.startsWith("/api/packages/") ? "pkg" : path)) {
@@ -65,24 +89,87 @@ class RayJobActivitiesSubmitTest {
     exchange.close();
   }
 
-  private JsonNode submitWith(double numCpus) throws IOException {
+  private RayJobActivitiesImpl activities(double numCpus, Map<String, String> secrets)
+      throws IOException {
     Path jar = Files.write(dir.resolve("jobs.jar"), new byte[] {1, 2, 3});
     RayJobsClient client =
         new RayJobsClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
-    RayJobActivitiesImpl activities =
-        new RayJobActivitiesImpl(
-            client,
-            new RayPackages(client),
-            new RayJobSettings(
-                jar,
-                "-Xmx64m",
-                new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1)),
-                numCpus),
-            name -> Optional.empty());
-    activities.submit(
-        new RayJobSubmission("job-1", "smoke", "{}", Map.of("job_type", "smoke"), null));
+    return new RayJobActivitiesImpl(
+        client,
+        new RayPackages(client),
+        new RayJobSettings(
+            jar,
+            "-Xmx64m",
+            new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1)),
+            numCpus),
+        name -> Optional.ofNullable(secrets.get(name)));
+  }
+
+  private static RayJobSubmission submission(String secretName) {
+    return new RayJobSubmission("job-1", "smoke", "{}", Map.of("job_type", "smoke"), secretName);
+  }
+
+  private JsonNode submitWith(double numCpus) throws IOException {
+    activities(numCpus, Map.of()).submit(submission(null));
     assertThat(submitted).hasSize(1);
     return new ObjectMapper().readTree(submitted.get(0));
+  }
+
+  private static final String RAY_HAS_JOB =
+      """
+      {"submission_id": "job-1", "status": "RUNNING", "entrypoint": "java -jar earlier.jar"}
+      """;
+
+  @Test
+  void aNewJobIsSubmittedWithoutAskingRayForItFirst() throws Exception {
+    RayJobHandle handle = activities(1, Map.of()).submit(submission(null));
+
+    assertThat(handle.adopted()).isFalse();
+    assertThat(requests).noneMatch(r -> r.startsWith("GET /api/jobs/"));
+    assertThat(requests).last().isEqualTo("POST /api/jobs/");
+  }
+
+  @Test
+  void aRetriedSubmitAdoptsTheJobRayAlreadyHasInsteadOfStartingAnother() throws Exception {
+    existingJob = RAY_HAS_JOB;
+
+    RayJobHandle handle = activities(1, Map.of()).submit(submission(null));
+
+    assertThat(handle.adopted()).isTrue();
+    assertThat(handle.entrypoint()).isEqualTo("java -jar earlier.jar");
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
+  void aRetriedSubmitAdoptsItsJobEvenWhenTheSecretIsGoneMeanwhile() throws Exception {
+    existingJob = RAY_HAS_JOB;
+
+    RayJobHandle handle = activities(1, Map.of()).submit(submission("openai"));
+
+    assertThat(handle.adopted()).isTrue();
+    assertThat(requests).containsExactly("GET /api/jobs/job-1");
+  }
+
+  @Test
+  void aMissingSecretFailsForGoodWhenRayHasNoJob() throws Exception {
+    assertThatThrownBy(() -> activities(1, Map.of()).submit(submission("openai")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            e -> {
+              assertThat(e.isNonRetryable()).isTrue();
+              assertThat(e.getOriginalMessage())
+                  .isEqualTo("Requested secret key 'openai' is not configured.");
+            });
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
+  void theSecretTravelsOnlyInTheSubmittedJobsEnvironment() throws Exception {
+    activities(1, Map.of("openai", "sk-test")).submit(submission("openai"));
+
+    JsonNode request = new ObjectMapper().readTree(submitted.get(0));
+    assertThat(request.at("/runtime_env/env_vars/api_key").asText()).isEqualTo("sk-test");
+    assertThat(request.path("entrypoint").asText()).doesNotContain("sk-test");
   }
 
   @Test
