@@ -13,6 +13,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.URI;
@@ -78,6 +79,7 @@ class WorkflowsBenchmark {
     WorkerProcess worker = null;
     HeapSampler heap = null;
     try {
+      awaitNoNamespaceDeletion(apiContext.getBean(WorkflowClient.class), Duration.ofMinutes(20));
       int port = ((WebServerApplicationContext) apiContext).getWebServer().getPort();
       EvaluationsHttp api = new EvaluationsHttp(p -> URI.create("http://127.0.0.1:" + port + p));
       worker =
@@ -205,6 +207,43 @@ class WorkflowsBenchmark {
       } else {
         TestNamespaces.delete(namespace);
       }
+    }
+  }
+
+  /**
+   * Deleting a namespace (an earlier run's, or a test's) keeps the dev server's persistence busy
+   * for minutes; a run during it measured up to twice the overhead. Waits until no deletion runs.
+   */
+  static void awaitNoNamespaceDeletion(WorkflowClient client, Duration timeout)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      long deleting =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace("temporal-system")
+                      .setQuery("ExecutionStatus='Running'")
+                      .setPageSize(1000)
+                      .build())
+              .getExecutionsList()
+              .stream()
+              .filter(e -> e.getType().getName().startsWith("temporal-sys-delete"))
+              .count();
+      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      if (deleting == 0) {
+        System.out.printf(
+            "BENCH waited %.1f s for namespace deletions on the server to finish%n",
+            waited.toMillis() / 1000.0);
+        return;
+      }
+      if (waited.compareTo(timeout) > 0) {
+        throw new IllegalStateException(
+            deleting + " namespace deletions still running after " + timeout);
+      }
+      Thread.sleep(2000);
     }
   }
 
