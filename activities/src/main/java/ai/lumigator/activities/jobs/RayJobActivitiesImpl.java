@@ -57,7 +57,11 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   public RayJobHandle submit(RayJobSubmission submission) {
     String id = submission.submissionId();
     String entrypoint =
-        Entrypoints.of(settings.javaOptions(), submission.command(), submission.configJson());
+        Entrypoints.of(
+            settings.javaOptions(),
+            submission.command(),
+            submission.configJson(),
+            settings.classDataSharing());
     RaySubmitRequest.Builder request =
         RaySubmitRequest.builder(entrypoint).submissionId(id).envVar("MZAI_JOB_ID", id);
     if (settings.numCpus() > 0) request.numCpus(settings.numCpus());

@@ -89,7 +89,8 @@ class RayJobActivitiesAwaitTest {
         new RayJobActivitiesImpl(
             client,
             new RayPackages(client),
-            new RayJobSettings(Path.of("jobs.jar"), "", new PollSchedule(hour, hour, hour), 1),
+            new RayJobSettings(
+                Path.of("jobs.jar"), "", new PollSchedule(hour, hour, hour), 1, true),
             name -> Optional.empty());
     firstEnv.registerActivitiesImplementations(activities);
     queuedEnv.registerActivitiesImplementations(activities);

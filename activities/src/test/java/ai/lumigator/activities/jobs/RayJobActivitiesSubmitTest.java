@@ -101,7 +101,8 @@ class RayJobActivitiesSubmitTest {
             jar,
             "-Xmx64m",
             new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1)),
-            numCpus),
+            numCpus,
+            true),
         name -> Optional.ofNullable(secrets.get(name)));
   }
 

@@ -39,7 +39,8 @@ public class ActivityConfiguration {
                 properties.ray().minPollInterval(),
                 properties.ray().pollInterval(),
                 properties.ray().pendingPollInterval()),
-            jobs.numCpus()),
+            jobs.numCpus(),
+            jobs.classDataSharing()),
         new RaySecretResolver(secrets),
         jobObserver);
   }

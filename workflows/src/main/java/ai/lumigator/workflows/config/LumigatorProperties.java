@@ -67,9 +67,12 @@ public record LumigatorProperties(
    * @param javaOptions JVM options of the job program on Ray
    * @param numCpus CPUs Ray reserves for each job program: jobs wait in Ray's queue for free CPUs
    *     rather than all running at once on too few; 0 reserves none
+   * @param classDataSharing job programs start from a class-data archive recorded by the first job
+   *     of a package on each node: about half the CPU of a small job
    */
   public record Jobs(
       @DefaultValue("jobs/target/lumigator-jobs-0.1.0-SNAPSHOT-all.jar") Path jar,
       @DefaultValue("-Xmx512m -XX:+UseSerialGC") String javaOptions,
-      @DefaultValue("1") double numCpus) {}
+      @DefaultValue("1") double numCpus,
+      @DefaultValue("true") boolean classDataSharing) {}
 }
