@@ -52,8 +52,7 @@ public final class ActivityStubs {
         type,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.IO)
-            .setStartToCloseTimeout(
-                deadline.compareTo(SHORT_ACTIVITY_TIMEOUT) < 0 ? deadline : SHORT_ACTIVITY_TIMEOUT)
+            .setStartToCloseTimeout(attemptBound(deadline, SHORT_ACTIVITY_TIMEOUT))
             .setScheduleToCloseTimeout(deadline)
             .setRetryOptions(TRANSIENT)
             .build());
@@ -82,8 +81,7 @@ public final class ActivityStubs {
     return Workflow.newLocalActivityStub(
         type,
         LocalActivityOptions.newBuilder()
-            .setStartToCloseTimeout(
-                deadline.compareTo(LOCAL_ACTIVITY_TIMEOUT) < 0 ? deadline : LOCAL_ACTIVITY_TIMEOUT)
+            .setStartToCloseTimeout(attemptBound(deadline, LOCAL_ACTIVITY_TIMEOUT))
             .setScheduleToCloseTimeout(deadline)
             .setRetryOptions(TRANSIENT)
             .build());
@@ -91,6 +89,11 @@ public final class ActivityStubs {
 
   /** Start-to-close bound of one attempt of a local database step. */
   static final Duration LOCAL_ACTIVITY_TIMEOUT = Duration.ofSeconds(30);
+
+  /** One attempt's bound when all attempts must end within {@code deadline}. */
+  private static Duration attemptBound(Duration deadline, Duration attemptTimeout) {
+    return deadline.compareTo(attemptTimeout) < 0 ? deadline : attemptTimeout;
+  }
 
   /** Short calls to Ray (submit, stop, logs). */
   public static <T> T raySubmit(Class<T> type) {

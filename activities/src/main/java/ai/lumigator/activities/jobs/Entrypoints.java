@@ -27,27 +27,12 @@ final class Entrypoints {
     String program =
         "-jar " + RayPackages.JOBS_JAR + " " + command + " --config " + shellQuote(configJson);
     if (!classDataSharing) return "java " + opts + program;
-    // the archive's own warnings (classes it cannot hold) would only clutter the job's log
-    String quiet = "-Xlog:cds*=off ";
-    return "set -- "
-        + program
-        + "; if [ -f "
-        + CLASS_ARCHIVE
-        + " ]; then exec java -XX:SharedArchiveFile="
-        + CLASS_ARCHIVE
-        + " "
-        + quiet
-        + opts
-        + "\"$@\"; fi; java -XX:ArchiveClassesAtExit="
-        + CLASS_ARCHIVE
-        + ".$$ "
-        + quiet
-        + opts
-        + "\"$@\"; rc=$?; mv -f "
-        + CLASS_ARCHIVE
-        + ".$$ "
-        + CLASS_ARCHIVE
-        + " 2>/dev/null; exit $rc";
+    // -Xlog:cds*=off: the archive's own warnings (classes it cannot hold) would clutter the log
+    String java = "-Xlog:cds*=off " + opts + "\"$@\"";
+    return ("set -- %1$s; if [ -f %2$s ]; then exec java -XX:SharedArchiveFile=%2$s %3$s; fi; "
+            + "java -XX:ArchiveClassesAtExit=%2$s.$$ %3$s; rc=$?; "
+            + "mv -f %2$s.$$ %2$s 2>/dev/null; exit $rc")
+        .formatted(program, CLASS_ARCHIVE, java);
   }
 
   /** POSIX single-quoting: safe for any content, including quotes and newlines. */

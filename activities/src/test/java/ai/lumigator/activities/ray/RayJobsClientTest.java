@@ -400,6 +400,14 @@ class RayJobsClientTest {
             });
   }
 
+  /** A client of the stub whose requests time out after 200 ms. */
+  private RayJobsClient impatientClient() {
+    return new RayJobsClient(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(200));
+  }
+
   @Test
   void slowAnswerTimesOutAsUnreachable() {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -413,11 +421,7 @@ class RayJobsClientTest {
           }
           reply(ex, 200, "{}");
         });
-    RayJobsClient impatient =
-        new RayJobsClient(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-            Duration.ofSeconds(1),
-            Duration.ofMillis(200));
+    RayJobsClient impatient = impatientClient();
     try {
       assertThatThrownBy(impatient::version)
           .isInstanceOfSatisfying(
@@ -448,11 +452,7 @@ class RayJobsClientTest {
           }
           ex.close();
         });
-    RayJobsClient impatient =
-        new RayJobsClient(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-            Duration.ofSeconds(1),
-            Duration.ofMillis(200));
+    RayJobsClient impatient = impatientClient();
     try {
       assertThatThrownBy(impatient::version)
           .isInstanceOfSatisfying(
