@@ -12,6 +12,7 @@ cleanup() {
   local rc=$?
   for c in "${started[@]}"; do "$STACK" stop "$c" || true; done
   [ -z "${PG_STARTED:-}" ] || "$ROOT/deploy/local/postgres.sh" stop || true
+  [ -z "${TEST_APP_STARTED:-}" ] || "$ROOT/deploy/local/test-app.sh" stop || true
   exit $rc
 }
 trap cleanup EXIT
@@ -22,8 +23,12 @@ mvn -B install -Dstyle.color=never
 
 echo "== local stack"
 "$STACK" install
+# The status is read whole before it is matched: `status | grep -q` under pipefail fails whenever
+# grep exits at its match and status dies of SIGPIPE, which took running components for stopped
+# ones, recorded them as started and stopped them at the end.
+status="$("$STACK" status)"
 for c in s3 temporal ray; do
-  if ! "$STACK" status | grep -qE "^$c +up"; then "$STACK" start "$c"; started=("$c" "${started[@]}"); fi
+  if ! grep -qE "^$c +up" <<<"$status"; then "$STACK" start "$c"; started=("$c" "${started[@]}"); fi
 done
 if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
   LUMIGATOR_TEST_POSTGRES_URL="$("$ROOT/deploy/local/postgres.sh" start | tail -n1)"; PG_STARTED=1
@@ -36,4 +41,13 @@ LUMIGATOR_DEPLOY_CHECK_TEMPORAL="$LUMIGATOR_TEMPORAL_TARGET" make --no-print-dir
 
 echo "== integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
 mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never
+echo "== client suites (the original clients against this checkout's API and worker)"
+TEST_APP_STARTED=1
+while IFS= read -r kv; do export "${kv?}"; done < <("$ROOT/deploy/local/test-app.sh" start | grep '^LUMIGATOR_TEST_API_URL=')
+for suite in "$ROOT"/api/src/test/clients/*/run-suite.sh; do
+  [ -e "$suite" ] || continue
+  echo "== client suite $(basename "$(dirname "$suite")")"
+  "$suite"
+done
+"$ROOT/deploy/local/test-app.sh" stop; TEST_APP_STARTED=
 echo "== all tests passed in $((SECONDS - t0)) s"

@@ -6,6 +6,7 @@
 #   stack.sh start [component...]    start components (default: infra) — idempotent
 #   stack.sh stop [component...]     stop components we started (default: all)
 #   stack.sh status                  one line per component
+#   stack.sh ensure-namespace NAME   create a Temporal namespace with Lumigator's search attributes
 #   stack.sh env                     print the environment the API/worker/tests use (all but
 #                                    LUMIGATOR_SECRET_KEY, which start takes from $DATA/secret.key)
 #
@@ -133,15 +134,19 @@ start_temporal() {
   wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" default \
     || die "temporal did not come up; see $LOGS/temporal.log"
   # start-dev registers namespaces and attributes on a fresh database; make sure of them on an old one
-  local addr="127.0.0.1:$TEMPORAL_PORT" ns have
-  for ns in "${NAMESPACES[@]}"; do
-    "$bin" operator namespace describe --address "$addr" "$ns" >/dev/null 2>&1 \
-      || "$bin" operator namespace create --address "$addr" "$ns" >/dev/null
-    have="$("$bin" operator search-attribute list --address "$addr" --namespace "$ns" 2>/dev/null || true)"
-    for a in "${SEARCH_ATTRIBUTES[@]}"; do
-      grep -q "$a" <<<"$have" || "$bin" operator search-attribute create --address "$addr" \
-        --namespace "$ns" --name "$a" --type Keyword >/dev/null
-    done
+  local ns
+  for ns in "${NAMESPACES[@]}"; do ensure_namespace "$ns"; done
+}
+
+ensure_namespace() { # name — the namespace exists with Lumigator's search attributes (idempotent)
+  local ns="$1" bin addr="127.0.0.1:$TEMPORAL_PORT" have
+  bin="$(temporal_bin)"; [ -n "$bin" ] || die "the temporal CLI is not installed; run 'stack.sh install'"
+  "$bin" operator namespace describe --address "$addr" "$ns" >/dev/null 2>&1 \
+    || "$bin" operator namespace create --address "$addr" "$ns" >/dev/null
+  have="$("$bin" operator search-attribute list --address "$addr" --namespace "$ns" 2>/dev/null || true)"
+  for a in "${SEARCH_ATTRIBUTES[@]}"; do
+    grep -q "$a" <<<"$have" || "$bin" operator search-attribute create --address "$addr" \
+      --namespace "$ns" --name "$a" --type Keyword >/dev/null
   done
 }
 
@@ -292,5 +297,6 @@ case "${1:-}" in
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
   env) app_env ;;
-  *) die "usage: stack.sh install|start|stop|status|env [component...]" ;;
+  ensure-namespace) [ $# -eq 2 ] || die "usage: stack.sh ensure-namespace NAME"; ensure_namespace "$2" ;;
+  *) die "usage: stack.sh install|start|stop|status|env|ensure-namespace [component...]" ;;
 esac
