@@ -131,7 +131,7 @@ start_temporal() {
     --log-level warn --namespace lumigator-test "${sa[@]}" \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
   touch "$RUN/temporal.ours"
-  wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" default \
+  wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" --namespace default \
     || die "temporal did not come up; see $LOGS/temporal.log"
   # start-dev registers namespaces and attributes on a fresh database; make sure of them on an old one
   local ns
@@ -141,8 +141,12 @@ start_temporal() {
 ensure_namespace() { # name — the namespace exists with Lumigator's search attributes (idempotent)
   local ns="$1" bin addr="127.0.0.1:$TEMPORAL_PORT" have
   bin="$(temporal_bin)"; [ -n "$bin" ] || die "the temporal CLI is not installed; run 'stack.sh install'"
-  "$bin" operator namespace describe --address "$addr" "$ns" >/dev/null 2>&1 \
-    || "$bin" operator namespace create --address "$addr" "$ns" >/dev/null
+  if ! "$bin" operator namespace describe --address "$addr" --namespace "$ns" >/dev/null 2>&1; then
+    "$bin" operator namespace create --address "$addr" --namespace "$ns" >/dev/null
+    # a new namespace reaches the server's caches a few seconds after it is created
+    wait_for "namespace $ns" 30 "$bin" operator search-attribute list --address "$addr" --namespace "$ns" \
+      || die "namespace $ns was created but does not answer"
+  fi
   have="$("$bin" operator search-attribute list --address "$addr" --namespace "$ns" 2>/dev/null || true)"
   for a in "${SEARCH_ATTRIBUTES[@]}"; do
     grep -q "$a" <<<"$have" || "$bin" operator search-attribute create --address "$addr" \
