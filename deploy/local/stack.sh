@@ -32,6 +32,11 @@ S3_PORT="${LUMIGATOR_S3_PORT:-9000}"
 S3_IDENTITY="${LUMIGATOR_S3_ACCESS_KEY:-lumigator}"
 S3_CREDENTIAL="${LUMIGATOR_S3_SECRET_KEY:-lumigator-local-secret}"
 S3_BUCKET="${LUMIGATOR_S3_BUCKET:-lumigator}"
+# Browsers fetch presigned URLs themselves (the web UI's dataset view, downloads, results), so
+# S3Proxy answers CORS for these origins: comma-separated scheme://host[:port], a port of * for
+# any port, or * alone for any origin; empty = no CORS. The default: a UI served from this
+# machine (the stack binds to loopback only), on any port.
+S3_CORS_ORIGINS="${LUMIGATOR_S3_CORS_ALLOWED_ORIGINS-http://localhost,http://localhost:*,http://127.0.0.1,http://127.0.0.1:*}"
 API_PORT="${LUMIGATOR_API_PORT:-8000}"
 SEARCH_ATTRIBUTES=(LumigatorJobId LumigatorJobType LumigatorDatasetId LumigatorExperimentId LumigatorModel)
 # "default" serves `make run`; integration tests use their own namespace, so a running worker of
@@ -175,11 +180,39 @@ start_ray() {
     || die "ray dashboard did not come up; see $LOGS/ray.log"
 }
 
+# LUMIGATOR_S3_CORS_ALLOWED_ORIGINS as S3Proxy's CORS properties (there, origins are
+# space-separated regular expressions matched against the whole Origin header).
+s3_cors_properties() {
+  local list="${S3_CORS_ORIGINS// /}" o patterns=() origins=()
+  [ -n "$list" ] || return 0
+  if [ "$list" = "*" ]; then
+    echo "s3proxy.cors-allow-all=true"
+  else
+    IFS=',' read -ra origins <<<"$list"
+    for o in "${origins[@]}"; do
+      [ -n "$o" ] || continue
+      [[ "$o" =~ ^https?://[A-Za-z0-9.-]+(:([0-9]+|\*))?/?$ ]] \
+        || die "LUMIGATOR_S3_CORS_ALLOWED_ORIGINS: '$o' is not an origin; write scheme://host[:port] (port * = any), e.g. http://localhost:3000"
+      o="${o%/}"; o="${o//./\\\\.}"  # \\. in a properties file is \. in the value
+      [[ "$o" != *':*' ]] || o="${o%'*'}[0-9]+"
+      patterns+=("$o")
+    done
+    echo "s3proxy.cors-allow-origins=${patterns[*]}"
+  fi
+  # GET and HEAD only: browsers read objects through presigned URLs and never write
+  echo "s3proxy.cors-allow-methods=GET HEAD"
+  echo "s3proxy.cors-allow-headers=Accept Content-Type Range"
+  echo "s3proxy.cors-exposed-headers=Content-Length Content-Type ETag"
+}
+
 start_s3() {
   if port_open "$S3_PORT"; then log "s3 already answers on :$S3_PORT"; return 0; fi
+  local cors; cors="$(s3_cors_properties)"
   install_s3proxy
   mkdir -p "$DATA/s3/$S3_BUCKET" "$RUN"
   # The filesystem backend maps a bucket to a folder; creating it here makes the bucket exist.
+  # It also reads a folder others may read as a public-read bucket: anonymous listing would work.
+  chmod 700 "$DATA/s3" "$DATA/s3/$S3_BUCKET"
   cat > "$RUN/s3proxy.properties" <<EOF
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
@@ -189,6 +222,7 @@ jclouds.provider=filesystem
 jclouds.filesystem.basedir=$DATA/s3
 jclouds.identity=$S3_IDENTITY
 jclouds.credential=$S3_CREDENTIAL
+$cors
 EOF
   chmod 600 "$RUN/s3proxy.properties"
   spawn s3 java -Xmx256m -Dlogback.configurationFile="$ROOT/deploy/local/s3proxy/logback.xml" \
