@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Parses {@value #ENV}: a comma-separated list of origins ({@code scheme://host[:port]}), or {@code
- * *} alone for any origin; unset or blank turns CORS off.
+ * *} alone for any origin; blank turns CORS off.
  */
 public final class AllowedOrigins {
   public static final String ENV = "LUMIGATOR_API_CORS_ALLOWED_ORIGINS";

@@ -15,9 +15,10 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * CORS for browser clients on other origins (e.g. the Lumigator UI), from {@value
- * AllowedOrigins#ENV}. Unset: no filter, no CORS headers. A filter (not Spring MVC's mappings), so
- * it covers every path, the OpenAPI document and error responses included. No credentials: the API
- * has no cookies or sessions.
+ * AllowedOrigins#ENV} (default: the original's {@code http://localhost,http://localhost:3000}).
+ * Empty: no filter, no CORS headers. A filter (not Spring MVC's mappings), so it covers every path,
+ * the OpenAPI document and error responses included. No credentials: the API has no cookies or
+ * sessions.
  */
 @Configuration(proxyBeanMethods = false)
 public class CorsFilterConfiguration {

@@ -98,8 +98,22 @@ class CorsTest {
   }
 
   @Test
-  void unsetMeansNoCorsHeadersAtAll() {
+  void unsetMeansTheOriginalsDefaultsTheUiOnLocalhost() {
     try (ApiOnly api = ApiOnly.start(dataDir)) {
+      for (String origin : new String[] {UI, "http://localhost"}) {
+        HttpResponse<String> pre = preflight(api, origin, "POST");
+        assertThat(pre.statusCode()).as(origin).isEqualTo(200);
+        assertThat(allowOrigin(pre)).isEqualTo(origin);
+      }
+      for (String origin : new String[] {EVIL, "http://localhost:5173", "http://127.0.0.1:3000"}) {
+        assertThat(preflight(api, origin, "POST").statusCode()).as(origin).isEqualTo(403);
+      }
+    }
+  }
+
+  @Test
+  void emptyMeansNoCorsHeadersAtAll() {
+    try (ApiOnly api = ApiOnly.start(dataDir, "lumigator.api.cors.allowed-origins=")) {
       HttpResponse<String> get = simpleGet(api, "/api/v1/models/", UI);
       assertThat(get.statusCode()).isEqualTo(200);
       assertThat(get.headers().map().keySet())
