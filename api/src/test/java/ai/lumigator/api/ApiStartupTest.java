@@ -71,7 +71,7 @@ class ApiStartupTest {
         .contains("Model catalogue file:" + catalogue + " is invalid:")
         .contains(
             "entry 1 (GPT): unknown provider 'opneai'; supported: openai, mistral, deepseek,"
-                + " hosted_vllm, ollama, llamafile, baseline")
+                + " hosted_vllm, self-hosted, ollama, llamafile, baseline")
         .contains("entry 2 (No tasks): missing field 'tasks'")
         .contains("LUMIGATOR_MODELS_CATALOGUE");
   }

@@ -135,9 +135,9 @@ public final class JobCreateParser {
               + "'. Supported providers: "
               + String.join(", ", Providers.SUPPORTED));
     }
-    if (Providers.HOSTED_VLLM.equals(p) && (baseUrl == null || baseUrl.isBlank())) {
+    if (Providers.NEED_BASE_URL.contains(p) && (baseUrl == null || baseUrl.isBlank())) {
       throw new InvalidInputException(
-          "Provider hosted_vllm needs base_url (the vLLM server's OpenAI-compatible /v1 URL)");
+          "Provider " + p + " needs base_url (" + Providers.needsWhat(p) + ")");
     }
     return new JobSpec(
         jobType,

@@ -163,8 +163,8 @@ public final class ModelCatalogue {
       String baseUrl = optionalUrl("base_url");
       String websiteUrl = optionalUrl("website_url");
       String description = optionalText("description");
-      if (Providers.HOSTED_VLLM.equals(provider) && baseUrl == null) {
-        problem("provider hosted_vllm needs base_url (the vLLM server's /v1 URL)");
+      if (Providers.NEED_BASE_URL.contains(provider) && baseUrl == null) {
+        problem("provider " + provider + " needs base_url (" + Providers.needsWhat(provider) + ")");
       }
       if (Providers.BASELINE.equals(provider) && model != null) {
         try {

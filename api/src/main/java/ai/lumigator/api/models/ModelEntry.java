@@ -29,6 +29,7 @@ public record ModelEntry(
               "mistral",
               "deepseek",
               "hosted_vllm",
+              "self-hosted",
               "ollama",
               "llamafile",
               "baseline"

@@ -26,7 +26,12 @@ class ModelCatalogueTest {
   @Test
   void theShippedCatalogueCoversEveryProviderAndTheBaselines() throws Exception {
     List<ModelEntry> entries = shipped().entries();
-    assertThat(entries).extracting(ModelEntry::provider).containsAll(ModelCatalogue.PROVIDERS);
+    // self-hosted is the UI's bring-your-own-server option: the user names model and base_url
+    assertThat(entries)
+        .extracting(ModelEntry::provider)
+        .containsAll(
+            ModelCatalogue.PROVIDERS.stream().filter(p -> !p.equals("self-hosted")).toList())
+        .doesNotContain("self-hosted");
     assertThat(entries)
         .filteredOn(e -> e.provider().equals("baseline"))
         .extracting(ModelEntry::model)
@@ -140,7 +145,7 @@ class ModelCatalogueTest {
                             + " display_name, info, model, provider, requirements, tasks,"
                             + " website_url",
                         "entry 1 (Typo): unknown provider 'opneai'; supported: openai, mistral,"
-                            + " deepseek, hosted_vllm, ollama, llamafile, baseline",
+                            + " deepseek, hosted_vllm, self-hosted, ollama, llamafile, baseline",
                         "entry 2 (NoTasks): missing field 'tasks'",
                         "entry 3 (BadTask): 'website_url' must be an http(s) URL, not 'not a"
                             + " url'",

@@ -86,7 +86,8 @@ class OpenApiDocumentTest {
         .isEqualTo("[\"api_key\",\"llamafile\"]");
     assertThat(entry.at("/tasks/type").asText()).isEqualTo("array");
     assertThat(entry.at("/tasks/items/type").asText()).isEqualTo("object");
-    assertThat(entry.at("/provider/enum").size()).isEqualTo(7);
+    assertThat(entry.at("/provider/enum").size()).isEqualTo(8);
+    assertThat(entry.at("/provider/enum").toString()).contains("\"self-hosted\"");
   }
 
   @Test

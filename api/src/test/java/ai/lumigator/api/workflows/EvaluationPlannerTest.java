@@ -109,6 +109,40 @@ class EvaluationPlannerTest {
   }
 
   @Test
+  void theUisSelfHostedOptionRunsAgainstItsBaseUrl() throws Exception {
+    // what the original web UI posts for "Add Model Run" → Via: Self-Hosted (with its own id)
+    String body =
+        """
+        {"id": "4c1d2e", "name": "mine", "experiment_id": "77777777-7777-7777-7777-777777777777",
+         "model": "my-model", "provider": "self-hosted", "base_url": "http://127.0.0.1:8081/v1",
+         "dataset": "66666666-6666-6666-6666-666666666666", "max_samples": 3,
+         "system_prompt": "Summarise.", "generation_config": {"temperature": 0.5, "top_p": 0.5}}
+        """;
+    EvaluationPlanner.Plan plan =
+        EvaluationPlanner.plan(
+            spec(body), WF, experiment("{\"task\":\"summarization\"}"), DATASET, "bucket", 10);
+    InferenceJobConfig config =
+        JobConfigJson.inference(plan.request().inference().job().configJson());
+    assertThat(config.inferenceServer().provider()).isEqualTo("self-hosted");
+    assertThat(config.inferenceServer().baseUrl()).isEqualTo("http://127.0.0.1:8081/v1");
+    assertThat(config.inferenceServer().model()).isEqualTo("my-model");
+    assertThat(plan.request().inference().job().secretName()).isNull();
+
+    assertThatThrownBy(
+            () ->
+                EvaluationPlanner.check(
+                    spec(
+                        """
+                        {"name": "w", "experiment_id": "77777777-7777-7777-7777-777777777777",
+                         "model": "m", "provider": "self-hosted"}
+                        """)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "Provider self-hosted needs base_url (the URL of your OpenAI-compatible server, e.g."
+                + " http://host:8000/v1)");
+  }
+
+  @Test
   void anEmptySystemPromptTakesTheTasksDefaultExceptForTextGeneration() throws Exception {
     String translation =
         "{\"task\":\"translation\",\"source_language\":\"English\",\"target_language\":\"German\"}";

@@ -23,15 +23,19 @@ import java.util.Optional;
  *   <tr><td>ollama</td><td>http://localhost:11434/v1</td></tr>
  *   <tr><td>llamafile</td><td>http://localhost:8080/v1</td></tr>
  *   <tr><td>hosted_vllm</td><td>none: base_url is required</td></tr>
+ *   <tr><td>self-hosted</td><td>none: base_url is required</td></tr>
  * </table>
  *
- * For ollama and llamafile a base URL without a path (e.g. {@code http://host:11434}) gets {@code
- * /v1} appended, since their OpenAI-compatible API lives there; other base URLs are used as given
- * (they must include the API's version path, as OpenAI SDKs expect).
+ * {@code self-hosted} is what the original web UI's "Self-Hosted" option sends: any
+ * OpenAI-compatible server of the user's. For it, ollama and llamafile a base URL without a path
+ * (e.g. {@code http://host:11434}) gets {@code /v1} appended, since that is where such servers
+ * serve the API; other base URLs are used as given (they must include the API's version path, as
+ * OpenAI SDKs expect).
  */
 public final class Providers {
   public static final String BASELINE = BaselineModelClient.PROVIDER;
   public static final String HOSTED_VLLM = "hosted_vllm";
+  public static final String SELF_HOSTED = "self-hosted";
 
   private static final Map<String, String> DEFAULT_BASE_URLS =
       Map.of(
@@ -43,7 +47,20 @@ public final class Providers {
 
   /** Every provider value the job accepts. */
   public static final List<String> SUPPORTED =
-      List.of("openai", "mistral", "deepseek", HOSTED_VLLM, "ollama", "llamafile", BASELINE);
+      List.of(
+          "openai",
+          "mistral",
+          "deepseek",
+          HOSTED_VLLM,
+          SELF_HOSTED,
+          "ollama",
+          "llamafile",
+          BASELINE);
+
+  /** Providers without a public default: the request names the server's {@code base_url}. */
+  public static final List<String> NEED_BASE_URL = List.of(HOSTED_VLLM, SELF_HOSTED);
+
+  private static final List<String> V1_APPENDED = List.of(SELF_HOSTED, "ollama", "llamafile");
 
   private Providers() {}
 
@@ -54,7 +71,8 @@ public final class Providers {
   /**
    * The chat-completions base URL for a provider and configured base URL.
    *
-   * @throws IllegalArgumentException for an unknown provider, or hosted_vllm without base_url
+   * @throws IllegalArgumentException for an unknown provider, or one of {@link #NEED_BASE_URL}
+   *     without base_url
    */
   public static String baseUrl(String provider, String configured) {
     String p = normalize(provider);
@@ -62,9 +80,9 @@ public final class Providers {
       throw unknown(provider);
     }
     if (configured == null || configured.isBlank()) {
-      if (HOSTED_VLLM.equals(p)) {
+      if (NEED_BASE_URL.contains(p)) {
         throw new IllegalArgumentException(
-            "provider hosted_vllm needs inference_server.base_url (the vLLM server's /v1 URL)");
+            "provider " + p + " needs inference_server.base_url (" + needsWhat(p) + ")");
       }
       return DEFAULT_BASE_URLS.get(p);
     }
@@ -85,8 +103,7 @@ public final class Providers {
       throw new IllegalArgumentException(
           "inference_server.base_url must be an http(s) URL: '" + configured + "'");
     }
-    if ((p.equals("ollama") || p.equals("llamafile"))
-        && (uri.getPath() == null || uri.getPath().isEmpty())) {
+    if (V1_APPENDED.contains(p) && (uri.getPath() == null || uri.getPath().isEmpty())) {
       url = url + "/v1";
     }
     return url;
@@ -122,6 +139,13 @@ public final class Providers {
         apiKey,
         RetryPolicy.of(server.maxRetries()),
         Duration.ofSeconds(timeout));
+  }
+
+  /** What the base URL of a provider in {@link #NEED_BASE_URL} is, for error messages. */
+  public static String needsWhat(String provider) {
+    return HOSTED_VLLM.equals(normalize(provider))
+        ? "the vLLM server's /v1 URL"
+        : "the URL of your OpenAI-compatible server, e.g. http://host:8000/v1";
   }
 
   private static String normalize(String provider) {

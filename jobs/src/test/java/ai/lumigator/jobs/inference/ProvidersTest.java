@@ -36,7 +36,7 @@ class ProvidersTest {
         .hasMessageContaining("needs inference_server.base_url");
     assertThatThrownBy(() -> Providers.baseUrl("acme", null))
         .hasMessageContaining(
-            "unknown provider 'acme'; supported: openai, mistral, deepseek, hosted_vllm, ollama, llamafile, baseline");
+            "unknown provider 'acme'; supported: openai, mistral, deepseek, hosted_vllm, self-hosted, ollama, llamafile, baseline");
     assertThatThrownBy(() -> Providers.baseUrl("openai", "ftp://x"))
         .hasMessageContaining("http(s) URL");
     assertThatThrownBy(
@@ -60,5 +60,28 @@ class ProvidersTest {
     assertThat(((OpenAiCompatibleClient) c).endpoint().toString())
         .isEqualTo("https://api.openai.com/v1/chat/completions");
     assertThat(c.defaultConcurrency()).isEqualTo(16);
+  }
+
+  @Test
+  void selfHostedIsAnOpenAiCompatibleServerAtItsBaseUrl() {
+    // the original web UI's "Self-Hosted" option: the user pastes the server's URL, with or
+    // without the API's /v1
+    assertThat(Providers.baseUrl("self-hosted", "http://127.0.0.1:8081"))
+        .isEqualTo("http://127.0.0.1:8081/v1");
+    assertThat(Providers.baseUrl("Self-Hosted", "http://gpu-box:8000/v1/"))
+        .isEqualTo("http://gpu-box:8000/v1");
+    ModelClient c =
+        Providers.create(
+            InferenceServer.of("http://gpu-box:8000", "my-model", "self-hosted", 1),
+            null,
+            "p",
+            null);
+    assertThat(c).isInstanceOf(OpenAiCompatibleClient.class);
+    assertThat(((OpenAiCompatibleClient) c).endpoint().toString())
+        .isEqualTo("http://gpu-box:8000/v1/chat/completions");
+    assertThatThrownBy(() -> Providers.baseUrl("self-hosted", " "))
+        .hasMessage(
+            "provider self-hosted needs inference_server.base_url (the URL of your"
+                + " OpenAI-compatible server, e.g. http://host:8000/v1)");
   }
 }
