@@ -230,7 +230,8 @@ public final class ModelCatalogue {
 
     private List<String> requirements() {
       JsonNode value = node.get("requirements");
-      if (value == null || value.isNull()) return null;
+      // the original's schema defaults it to []: its web UI calls requirements.includes(...)
+      if (value == null || value.isNull()) return List.of();
       if (!value.isArray()) {
         problem("'requirements' must be a list of " + String.join(", ", REQUIREMENTS));
         return null;

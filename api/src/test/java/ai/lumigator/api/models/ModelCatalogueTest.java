@@ -72,7 +72,7 @@ class ModelCatalogueTest {
             Map.of("text-generation", Map.of("temperature", 0.2)));
     assertThat(entry.baseUrl()).isNull();
     assertThat(entry.info()).isNull();
-    assertThat(entry.requirements()).isNull();
+    assertThat(entry.requirements()).as("the original's default").isEmpty();
   }
 
   @Test

@@ -90,6 +90,10 @@ class ModelsApiTest {
     assertThat(gpt.get("display_name").asText()).isNotBlank();
     assertThat(gpt.at("/tasks/0/summarization/temperature").asDouble()).isEqualTo(0.5);
     assertThat(vllm.get("base_url").asText()).startsWith("http");
+    assertThat(vllm.has("requirements")).as("an entry without requirements has []").isTrue();
+    for (JsonNode item : all.get("items")) {
+      assertThat(item.get("requirements").isArray()).as(item.get("model").asText()).isTrue();
+    }
     assertThat(vllm.get("info").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder("parameter_count", "tensor_type", "model_size");
