@@ -127,8 +127,8 @@ public class JobService {
   }
 
   public JobListing list(Collection<String> jobTypes, long skip, long limit) {
-    List<JobResponse> items =
-        jobs.list(jobTypes, skip, limit).stream().map(JobResponse::of).toList();
+    List<Map<String, Object>> items =
+        jobs.list(jobTypes, skip, limit).stream().map(JobDetails::of).toList();
     return new JobListing(jobs.count(jobTypes), items);
   }
 

@@ -237,7 +237,14 @@ class JobsStackTest {
         .isPositive();
     evaluators
         .path("items")
-        .forEach(j -> assertThat(j.path("job_type").asText()).isEqualTo("evaluator"));
+        .forEach(
+            j -> {
+              assertThat(j.path("job_type").asText()).isEqualTo("evaluator");
+              // as the original: Ray's submission details merged in (the web UI reads metadata)
+              assertThat(j.path("metadata").path("job_type").asText()).isEqualTo("evaluator");
+              assertThat(j.path("submission_id").isTextual()).isTrue();
+              assertThat(j.path("config").isObject()).isTrue();
+            });
     JsonNode both = json(api.get("/api/v1/jobs?job_types=evaluator&job_types=inference&limit=1"));
     assertThat(both.path("items").size()).isEqualTo(1);
     assertThat(both.path("total").asLong()).isGreaterThanOrEqualTo(2);
