@@ -43,7 +43,12 @@ echo "== integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
 mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never
 echo "== client suites (the original clients against this checkout's API and worker)"
 TEST_APP_STARTED=1
-while IFS= read -r kv; do export "${kv?}"; done < <("$ROOT/deploy/local/test-app.sh" start | grep '^LUMIGATOR_TEST_API_URL=')
+# The web UI suite serves the original UI on this port; the API it calls allows that origin.
+LUMIGATOR_TEST_UI_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export LUMIGATOR_TEST_UI_PORT
+while IFS= read -r kv; do export "${kv?}"; done < <(
+  LUMIGATOR_API_CORS_ALLOWED_ORIGINS="http://localhost:$LUMIGATOR_TEST_UI_PORT" \
+    "$ROOT/deploy/local/test-app.sh" start | grep '^LUMIGATOR_TEST_API_URL=')
 for suite in "$ROOT"/api/src/test/clients/*/run-suite.sh; do
   [ -e "$suite" ] || continue
   echo "== client suite $(basename "$(dirname "$suite")")"

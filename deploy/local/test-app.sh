@@ -14,8 +14,10 @@ NAMESPACE="${LUMIGATOR_TEST_APP_NAMESPACE:-lumigator-clients}"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-app() { # command... — stack.sh with this app's data folder, port and namespace
+app() { # command... — stack.sh with this app's data folder, database, port and namespace
+  # (its own SQLite even when the caller exported the stack's LUMIGATOR_DB_URL, as run-tests.sh does)
   LUMIGATOR_DATA_DIR="$APP_DIR" LUMIGATOR_TEMPORAL_NAMESPACE="$NAMESPACE" \
+    LUMIGATOR_DB_URL="jdbc:sqlite:$APP_DIR/lumigator.db" \
     LUMIGATOR_API_PORT="$(cat "$APP_DIR/port")" \
     "$STACK" "$@"
 }
