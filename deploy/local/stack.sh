@@ -295,10 +295,19 @@ start_api() {
 }
 
 start_worker() {
+  if pid_alive worker; then log "worker already running"; return 0; fi
+  # The worker has no port; it is up once its log says the workers started — in this start's part
+  # of the log (an earlier start's line is still there after a kill), while its process lives.
+  local from=0; [ -f "$LOGS/worker.log" ] && from="$(stat -c %s "$LOGS/worker.log")"
+  local t0=$SECONDS
   start_java_app worker workflows
-  # The worker has no port; it is up once its log says the workers started.
-  wait_for "worker" 120 grep -q "Lumigator worker started" "$LOGS/worker.log" \
-    || die "the worker did not come up; see $LOGS/worker.log"
+  local deadline=$((SECONDS + 120))
+  until grep -q "Lumigator worker started" < <(tail -c +"$((from + 1))" "$LOGS/worker.log"); do
+    pid_alive worker || die "the worker exited while starting; see $LOGS/worker.log"
+    [ "$SECONDS" -lt "$deadline" ] || die "the worker did not come up; see $LOGS/worker.log"
+    sleep 0.5
+  done
+  log "worker is up ($((SECONDS - t0)) s)"
 }
 
 stop_temporal() { kill_pidfile temporal; rm -f "$RUN/temporal.ours"; }

@@ -102,6 +102,21 @@ public final class PrivateStack implements AutoCloseable {
     return e;
   }
 
+  /** The pid stack.sh recorded for a process it started (s3, temporal, api, worker). */
+  public long pid(String component) {
+    try {
+      return Long.parseLong(
+          Files.readString(dataDir.resolve("data/run/" + component + ".pid")).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The log stack.sh writes a component's output to. */
+  public Path log(String component) {
+    return dataDir.resolve("data/logs/" + component + ".log");
+  }
+
   /** Stops one component (the fault begins); returns how long stopping took. */
   public Duration stop(String component) {
     return run("stop", component);
