@@ -26,6 +26,9 @@ TEMPORAL_UI_PORT="${LUMIGATOR_TEMPORAL_UI_PORT:-8233}"
 RAY_DASHBOARD_PORT="${LUMIGATOR_RAY_DASHBOARD_PORT:-8265}"
 RAY_GCS_PORT="${LUMIGATOR_RAY_GCS_PORT:-6380}"
 RAY_NUM_CPUS="${LUMIGATOR_RAY_NUM_CPUS:-2}"
+# A second Ray head on the same machine (the fault tests' private stack) needs every other port of
+# its own too: LUMIGATOR_RAY_PORT_BASE moves them all to BASE..BASE+6 and workers to BASE+10..+99.
+RAY_PORT_BASE="${LUMIGATOR_RAY_PORT_BASE:-}"
 # Ray puts unix sockets under its temp dir; their paths must stay short (< 108 bytes).
 RAY_TEMP_DIR="${LUMIGATOR_RAY_TEMP_DIR:-/tmp/lumigator-ray-$(id -u)}"
 S3_PORT="${LUMIGATOR_S3_PORT:-9000}"
@@ -159,12 +162,56 @@ ensure_namespace() { # name — the namespace exists with Lumigator's search att
   done
 }
 
+ray_port_args() {
+  [ -n "$RAY_PORT_BASE" ] || return 0
+  local b="$RAY_PORT_BASE"
+  echo "--ray-client-server-port=$b --dashboard-agent-listen-port=$((b + 1))" \
+    "--dashboard-agent-grpc-port=$((b + 2)) --metrics-export-port=$((b + 3))" \
+    "--node-manager-port=$((b + 4)) --object-manager-port=$((b + 5))" \
+    "--runtime-env-agent-port=$((b + 6)) --min-worker-port=$((b + 10)) --max-worker-port=$((b + 99))"
+}
+
+# The processes of this Ray head: each names its temp dir or its GCS port on its command line; job
+# programs are their descendants. `ray stop` would stop every Ray head of the user (another stack's
+# too), so this stack stops only its own, by pid.
+ray_pids() {
+  local pids=() p
+  for p in /proc/[0-9]*; do
+    { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -e "$RAY_TEMP_DIR" -e ":$RAY_GCS_PORT " \
+      && pids+=("${p#/proc/}")
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  local all=" ${pids[*]} " grew=1 pid ppid
+  while [ "$grew" = 1 ]; do
+    grew=0
+    for p in /proc/[0-9]*; do
+      pid="${p#/proc/}"; [[ "$all" == *" $pid "* ]] && continue
+      ppid="$({ awk '{print $4}' "$p/stat"; } 2>/dev/null)" || continue
+      if [[ -n "$ppid" && "$all" == *" $ppid "* ]]; then all+="$pid "; grew=1; fi
+    done
+  done
+  echo $all
+}
+
+kill_ray_processes() {
+  local pids; pids="$(ray_pids)"
+  [ -n "$pids" ] || return 0
+  kill -TERM $pids 2>/dev/null || true
+  local deadline=$((SECONDS + 5)) p alive
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    alive=""; for p in $pids; do kill -0 "$p" 2>/dev/null && alive+="$p "; done
+    [ -n "$alive" ] || return 0
+    sleep 0.3
+  done
+  kill -KILL $alive 2>/dev/null || true
+}
+
 start_ray() {
   if port_open "$RAY_DASHBOARD_PORT"; then log "ray already answers on :$RAY_DASHBOARD_PORT"; return 0; fi
   install_ray
   mkdir -p "$RUN" "$LOGS"
   # A failed earlier start can leave gcs_server behind (INFRA-NOTES): clear it first.
-  RAY_USAGE_STATS_ENABLED=0 "$TOOLS/venv/bin/ray" stop --force >/dev/null 2>&1 || true
+  kill_ray_processes
   # Job programs inherit this environment: S3 endpoint and credentials reach them here,
   # never through a job's runtime_env.
   env RAY_USAGE_STATS_ENABLED=0 \
@@ -173,7 +220,7 @@ start_ray() {
     "$TOOLS/venv/bin/ray" start --head --node-ip-address=127.0.0.1 --port="$RAY_GCS_PORT" \
     --dashboard-host=127.0.0.1 --dashboard-port="$RAY_DASHBOARD_PORT" --include-dashboard=true \
     --num-cpus="$RAY_NUM_CPUS" --object-store-memory=$((256 * 1024 * 1024)) \
-    --temp-dir="$RAY_TEMP_DIR" --disable-usage-stats >>"$LOGS/ray.log" 2>&1 \
+    --temp-dir="$RAY_TEMP_DIR" --disable-usage-stats $(ray_port_args) >>"$LOGS/ray.log" 2>&1 \
     || die "ray start failed; see $LOGS/ray.log"
   touch "$RUN/ray.ours"
   wait_for "ray" 120 curl -sf "http://127.0.0.1:$RAY_DASHBOARD_PORT/api/version" \
@@ -282,17 +329,26 @@ start_api() {
 }
 
 start_worker() {
+  if pid_alive worker; then log "worker already running"; return 0; fi
+  # The worker has no port; it is up once its log says the workers started — in this start's part
+  # of the log (an earlier start's line is still there after a kill), while its process lives.
+  local from=0; [ -f "$LOGS/worker.log" ] && from="$(stat -c %s "$LOGS/worker.log")"
+  local t0=$SECONDS
   start_java_app worker workflows
-  # The worker has no port; it is up once its log says the workers started.
-  wait_for "worker" 120 grep -q "Lumigator worker started" "$LOGS/worker.log" \
-    || die "the worker did not come up; see $LOGS/worker.log"
+  local deadline=$((SECONDS + 120))
+  until grep -q "Lumigator worker started" < <(tail -c +"$((from + 1))" "$LOGS/worker.log"); do
+    pid_alive worker || die "the worker exited while starting; see $LOGS/worker.log"
+    [ "$SECONDS" -lt "$deadline" ] || die "the worker did not come up; see $LOGS/worker.log"
+    sleep 0.5
+  done
+  log "worker is up ($((SECONDS - t0)) s)"
 }
 
 stop_temporal() { kill_pidfile temporal; rm -f "$RUN/temporal.ours"; }
 stop_s3() { kill_pidfile s3; rm -f "$RUN/s3.ours"; }
 stop_ray() {
   [ -f "$RUN/ray.ours" ] || return 0
-  RAY_USAGE_STATS_ENABLED=0 "$TOOLS/venv/bin/ray" stop --force >/dev/null 2>&1 || true
+  kill_ray_processes
   rm -f "$RUN/ray.ours"
 }
 stop_api() { kill_pidfile api; rm -f "$RUN/api.ours"; }

@@ -69,6 +69,9 @@ public final class ActivityStubs {
         type,
         LocalActivityOptions.newBuilder()
             .setStartToCloseTimeout(LOCAL_ACTIVITY_TIMEOUT)
+            // without it the SDK gives up after the first failed attempt (a busy database failed
+            // the workflow for good); with it, retries run until the window closes
+            .setScheduleToCloseTimeout(LOCAL_DATABASE_RETRY_WINDOW)
             .setRetryOptions(TRANSIENT)
             .build());
   }
@@ -86,6 +89,9 @@ public final class ActivityStubs {
             .setRetryOptions(TRANSIENT)
             .build());
   }
+
+  /** How long a local database step is retried (e.g. through a database locked by another). */
+  static final Duration LOCAL_DATABASE_RETRY_WINDOW = Duration.ofMinutes(10);
 
   /** Start-to-close bound of one attempt of a local database step. */
   static final Duration LOCAL_ACTIVITY_TIMEOUT = Duration.ofSeconds(30);

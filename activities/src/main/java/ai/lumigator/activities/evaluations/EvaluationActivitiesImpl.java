@@ -1,5 +1,6 @@
 package ai.lumigator.activities.evaluations;
 
+import ai.lumigator.activities.FailureReasons;
 import ai.lumigator.activities.datasets.ObjectUpload;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
@@ -127,7 +128,8 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
 
   @Override
   public void markFailed(WorkflowFailure failure) {
-    if (workflows.markFailed(failure.workflowId(), failure.reason(), clock.millis())) {
+    String reason = FailureReasons.oneLine(failure.reason());
+    if (workflows.markFailed(failure.workflowId(), reason, clock.millis())) {
       log.info("Workflow {} failed: {}", failure.workflowId(), failure.reason());
     } else {
       log.info("Workflow {} already ended; failure not recorded", failure.workflowId());

@@ -1,5 +1,6 @@
 package ai.lumigator.activities.jobs;
 
+import ai.lumigator.activities.FailureReasons;
 import ai.lumigator.activities.ray.RayException;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
@@ -103,7 +104,10 @@ public class JobActivitiesImpl implements JobActivities {
       jobs.setGeneratedDataset(request.jobId(), request.generatedDatasetId(), now);
     }
     if (request.failureReason() != null && !JobStatuses.isTerminal(row.status())) {
-      jobs.setFailureReason(request.jobId(), request.failureReason(), now);
+      if (!request.failureReason().equals(FailureReasons.oneLine(request.failureReason()))) {
+        log.info("Job {} failed: {}", request.jobId(), request.failureReason());
+      }
+      jobs.setFailureReason(request.jobId(), FailureReasons.oneLine(request.failureReason()), now);
     }
     if (jobs.updateStatus(request.jobId(), request.status(), now)) {
       log.info("Job {} ended {}", request.jobId(), request.status());

@@ -9,9 +9,11 @@ import ai.lumigator.activities.ray.RaySubmitRequest;
 import ai.lumigator.activities.ray.RaySubmitResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -193,12 +195,24 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     try {
       ctx.heartbeat(status);
     } catch (ActivityCanceledException e) {
+      if (timedOutLocally(e)) {
+        // The SDK reports heartbeats it could not deliver within the heartbeat timeout (Temporal
+        // unreachable) as a cancellation whose cause is a heartbeat timeout. Nobody asked to stop:
+        // the server retries this attempt once it is back, and that retry resumes the wait.
+        log.info("Wait for Ray job {} lost Temporal; leaving the Ray job running", id);
+        throw e;
+      }
       log.info("Wait for Ray job {} cancelled; stopping the Ray job", id);
       stopQuietly(id);
       throw e;
     } catch (ActivityCompletionException e) {
       throw e; // timed out or gone: the retry resumes waiting, the Ray job keeps running
     }
+  }
+
+  static boolean timedOutLocally(ActivityCanceledException e) {
+    return e.getCause() instanceof TimeoutFailure t
+        && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
   }
 
   private RayJobDetails stopAndWait(ActivityExecutionContext ctx, String id) {

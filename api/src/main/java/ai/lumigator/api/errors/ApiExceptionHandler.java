@@ -1,5 +1,6 @@
 package ai.lumigator.api.errors;
 
+import ai.lumigator.persistence.DatabaseErrors;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,8 +213,28 @@ public class ApiExceptionHandler {
       HttpStatusCode status = er.getStatusCode();
       return respond(status, er.getHeaders(), reason(status));
     }
+    if (DatabaseErrors.isBusy(e)) return databaseBusy(e);
     return internal(e);
   }
+
+  /**
+   * The database stayed locked by another connection for the whole busy timeout (the bounded wait):
+   * nothing was written, and the same request later will pass.
+   */
+  static ResponseEntity<Map<String, Object>> databaseBusy(Throwable e) {
+    log.warn(
+        "Database busy: {}",
+        DatabaseErrors.sqlCause(e).map(DatabaseErrors::summary).orElse(e.toString()));
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_BUSY_RETRY_AFTER_SECONDS));
+    return respond(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        headers,
+        "The database is busy (another process holds its lock); nothing was changed. Try again in"
+            + " a few seconds.");
+  }
+
+  static final int DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
 
   /** 500 "Internal error (ref id)", logged with the same id and the stack trace. */
   static ResponseEntity<Map<String, Object>> internal(Throwable e) {

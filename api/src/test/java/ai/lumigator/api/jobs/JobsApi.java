@@ -1,9 +1,14 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.activities.ray.RayJobDetails;
+import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.ApiApplication;
+import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,6 +97,41 @@ final class JobsApi implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("request failed: " + request.uri(), e);
     }
+  }
+
+  /** POST an inference job of {@code maxSamples} against an OpenAI-compatible server; its id. */
+  String createInference(String name, String dataset, int maxSamples, String baseUrl) {
+    HttpResponse<String> created =
+        post(
+            "/api/v1/jobs/inference/",
+            """
+            {"name": "%s", "dataset": "%s", "max_samples": %d,
+             "job_config": {"job_type": "inference", "model": "fake-model",
+                            "provider": "hosted_vllm", "base_url": "%s"}}
+            """
+                .formatted(name, dataset, maxSamples, baseUrl));
+    if (created.statusCode() != 201) {
+      throw new AssertionError("job not created: " + created.statusCode() + " " + created.body());
+    }
+    return json(created).path("id").asText();
+  }
+
+  /** Ray's submissions of this job (by submission id or job_id metadata). */
+  List<RayJobDetails> raySubmissions(String jobId) {
+    return api.getBean(RayJobsClient.class).list().stream()
+        .filter(
+            r ->
+                jobId.equals(r.submissionId())
+                    || jobId.equals(r.metadata() == null ? null : r.metadata().get("job_id")))
+        .toList();
+  }
+
+  /** The events of the job's workflow so far. */
+  List<HistoryEvent> history(String jobId) {
+    return api.getBean(WorkflowClient.class)
+        .fetchHistory(WorkflowIds.job(jobId))
+        .getHistory()
+        .getEventsList();
   }
 
   static JsonNode json(HttpResponse<String> r) {

@@ -4,18 +4,14 @@ import static ai.lumigator.api.jobs.JobsApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.lumigator.activities.ray.RayJobDetails;
-import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.jobs.testing.FakeChatServer;
-import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,17 +74,7 @@ class WorkerKilledMidJobStackTest {
         TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_500.csv"));
     WorkerProcess first = worker("worker-1");
 
-    HttpResponse<String> created =
-        api.post(
-            "/api/v1/jobs/inference/",
-            """
-            {"name": "outlives its worker", "dataset": "%s", "max_samples": 64,
-             "job_config": {"job_type": "inference", "model": "fake-model",
-                            "provider": "hosted_vllm", "base_url": "%s"}}
-            """
-                .formatted(dataset, slow.baseUrl()));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String id = json(created).path("id").asText();
+    String id = api.createInference("outlives its worker", dataset, 64, slow.baseUrl());
     api.awaitJob(id, j -> j.path("status").asText().equals("running"), Duration.ofMinutes(2));
 
     first.kill(); // SIGKILL: no shutdown hook, the await activity is abandoned mid-poll
@@ -103,22 +89,11 @@ class WorkerKilledMidJobStackTest {
     assertThat(slow.requestCount()).as("every sample was asked for once").isEqualTo(64);
 
     // Ray saw exactly one submission for this job
-    List<RayJobDetails> submissions =
-        api.context().getBean(RayJobsClient.class).list().stream()
-            .filter(
-                r ->
-                    id.equals(r.submissionId())
-                        || id.equals(r.metadata() == null ? null : r.metadata().get("job_id")))
-            .toList();
+    List<RayJobDetails> submissions = api.raySubmissions(id);
     assertThat(submissions).hasSize(1);
 
     // the result and the outcome were recorded once; the wait ran on both workers
-    List<HistoryEvent> events =
-        api.context()
-            .getBean(WorkflowClient.class)
-            .fetchHistory(WorkflowIds.job(id))
-            .getHistory()
-            .getEventsList();
+    List<HistoryEvent> events = api.history(id);
     assertThat(countScheduled(events, "SaveResult")).isEqualTo(1);
     assertThat(countLocalActivities(events, "RecordOutcome")).isEqualTo(1);
     assertThat(countScheduled(events, "Submit")).isEqualTo(1);
