@@ -6,6 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 STACK="$ROOT/deploy/local/stack.sh"
 DATA="${LUMIGATOR_DATA_DIR:-$ROOT/.lumigator}"
+# shellcheck source=harness.sh
+. "$ROOT/deploy/local/harness.sh"
 
 started=()
 cleanup() {
@@ -18,18 +20,18 @@ cleanup() {
 trap cleanup EXIT
 
 t0=$SECONDS
+echo "== the test harness itself"
+"$ROOT/deploy/local/harness-test.sh"
 echo "== build and unit tests"
 mvn -B install -Dstyle.color=never
 
 echo "== local stack"
 "$STACK" install
 # The status is read whole before it is matched: `status | grep -q` under pipefail fails whenever
-# grep exits at its match and status dies of SIGPIPE, which took running components for stopped
-# ones, recorded them as started and stopped them at the end.
+# grep exits at its match and status dies of SIGPIPE. And only what stack.sh says it started is
+# recorded for the cleanup (deploy/local/harness-test.sh checks both).
 status="$("$STACK" status)"
-for c in s3 temporal ray; do
-  if ! grep -qE "^$c +up" <<<"$status"; then "$STACK" start "$c"; started=("$c" "${started[@]}"); fi
-done
+for c in $(down_components "$status"); do start_recorded "$STACK" "$c"; done
 if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
   LUMIGATOR_TEST_POSTGRES_URL="$("$ROOT/deploy/local/postgres.sh" start | tail -n1)"; PG_STARTED=1
   export LUMIGATOR_TEST_POSTGRES_URL

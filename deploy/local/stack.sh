@@ -47,6 +47,9 @@ SEARCH_ATTRIBUTES=(LumigatorJobId LumigatorJobType LumigatorDatasetId LumigatorE
 NAMESPACES=(default lumigator-test)
 
 log() { printf '[stack] %s\n' "$*" >&2; }
+# The one line `start` prints on stdout per component it really started (not one already
+# answering): run-tests.sh records from it what to stop at its end.
+mark_ours() { mkdir -p "$RUN"; touch "$RUN/$1.ours"; echo "started $1"; }
 die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -138,7 +141,7 @@ start_temporal() {
     --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" --db-filename "$DATA/temporal/temporal.db" \
     --log-level warn --namespace lumigator-test "${sa[@]}" \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
-  touch "$RUN/temporal.ours"
+  mark_ours temporal
   wait_for "temporal" 90 "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" --namespace default \
     || die "temporal did not come up; see $LOGS/temporal.log"
   # start-dev registers namespaces and attributes on a fresh database; make sure of them on an old one
@@ -222,7 +225,7 @@ start_ray() {
     --num-cpus="$RAY_NUM_CPUS" --object-store-memory=$((256 * 1024 * 1024)) \
     --temp-dir="$RAY_TEMP_DIR" --disable-usage-stats $(ray_port_args) >>"$LOGS/ray.log" 2>&1 \
     || die "ray start failed; see $LOGS/ray.log"
-  touch "$RUN/ray.ours"
+  mark_ours ray
   wait_for "ray" 120 curl -sf "http://127.0.0.1:$RAY_DASHBOARD_PORT/api/version" \
     || die "ray dashboard did not come up; see $LOGS/ray.log"
 }
@@ -274,7 +277,7 @@ EOF
   chmod 600 "$RUN/s3proxy.properties"
   spawn s3 java -Xmx256m -Dlogback.configurationFile="$ROOT/deploy/local/s3proxy/logback.xml" \
     -cp "$TOOLS/s3proxy/lib/*" org.gaul.s3proxy.Main --properties "$RUN/s3proxy.properties"
-  touch "$RUN/s3.ours"
+  mark_ours s3
   wait_for "s3" 60 port_open "$S3_PORT" || die "S3Proxy did not come up; see $LOGS/s3.log"
 }
 
@@ -320,7 +323,7 @@ start_java_app() { # name module
   local envs=(); while IFS= read -r l; do envs+=("$l"); done < <(app_env)
   envs+=("LUMIGATOR_SECRET_KEY=$(secret_key)")
   spawn "$name" env "${envs[@]}" java ${LUMIGATOR_JAVA_OPTS:--Xmx512m} -jar "$jar"
-  touch "$RUN/$name.ours"
+  mark_ours "$name"
 }
 
 start_api() {
