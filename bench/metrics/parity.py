@@ -4,7 +4,7 @@ Builds the cases, runs bench/metrics/ParityDump.java on them, scores them with r
 prints the largest |delta| per key (plus token mismatches of word_tokenize).
 
 Cases:
-  dialogsum   500 rows of shared/data/dialogsum_500.csv: prediction = first two sentences (Punkt)
+  dialogsum   500 rows of dialogsum_500.csv (jobs/src/test/resources/sample-data): prediction = first two sentences (Punkt)
               of `examples` (original text span, newlines kept), reference = ground_truth
   dialog_rev  prediction = ground_truth, reference = the whole dialogue (long, multi-line)
   shared      the other sample CSVs (translations, gibberish predictions, long sequences)
@@ -36,7 +36,7 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 import reference as ref  # noqa: E402
 
-DATA = os.environ.get("LUMIGATOR_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data"))
+DATA = os.environ.get("LUMIGATOR_SHARED_DATA", os.path.join(ROOT, "jobs", "src", "test", "resources", "sample-data"))
 WN_JAR = os.path.expanduser(
     "~/.m2/repository/net/sf/extjwnl/extjwnl-data-wn30/1.2/extjwnl-data-wn30-1.2.jar")
 

@@ -23,7 +23,7 @@ chmod +x "$work/stack.sh"
 run() { # STATUS RUNNING — what the harness records as started
   started=()
   local c
-  for c in $(FAKE_RUNNING="$2" down_components "$1"); do FAKE_RUNNING="$2" start_recorded "$work/stack.sh" "$c"; done
+  for c in $(FAKE_RUNNING="$2" down_components "$1"); do FAKE_RUNNING="$2" start_recorded "$work/stack.sh" "$c"; done 2>/dev/null
   echo "${started[*]}"
 }
 up="temporal  up    127.0.0.1:7233 (UI http://127.0.0.1:8233)

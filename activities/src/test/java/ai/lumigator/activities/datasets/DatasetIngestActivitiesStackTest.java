@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.dataset.CsvReader;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.migrations.DatabaseMigrator;
 import ai.lumigator.persistence.DataSources;
 import ai.lumigator.persistence.DatabaseProperties;
@@ -114,7 +115,7 @@ class DatasetIngestActivitiesStackTest {
 
   @Test
   void theLargestSampleRoundTripsRowForRow() throws Exception {
-    byte[] upload = Files.readAllBytes(SharedDatasets.dir().resolve("dialogsum_500.csv"));
+    byte[] upload = Files.readAllBytes(SampleData.dir().resolve("dialogsum_500.csv"));
     DatasetIngestRequest request = stage(upload, "dialogsum_500.csv");
 
     CanonicalDataset dataset = activities.canonicalise(request);

@@ -3,6 +3,7 @@ package ai.lumigator.activities.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.lumigator.jobs.testing.SampleData;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class DatasetScanTest {
   }
 
   /** Every sample file with the ground_truth flag its README states. */
-  static Stream<Arguments> sharedFiles() {
+  static Stream<Arguments> sampleFiles() {
     return Stream.of(
         Arguments.of("dialogsum_500.csv", 500, true),
         Arguments.of("dialogsum_exc.csv", 5, true),
@@ -41,10 +42,10 @@ class DatasetScanTest {
   }
 
   @ParameterizedTest
-  @MethodSource("sharedFiles")
+  @MethodSource("sampleFiles")
   void sampleFilesHaveTheirDocumentedGroundTruthFlag(String file, int rows, boolean groundTruth)
       throws Exception {
-    try (InputStream in = Files.newInputStream(SharedDatasets.dir().resolve(file))) {
+    try (InputStream in = Files.newInputStream(SampleData.dir().resolve(file))) {
       DatasetSummary summary = DatasetScan.scan(in, DatasetScan.RowSink.NONE);
       assertThat(summary.rows()).isEqualTo(rows);
       assertThat(summary.groundTruth()).isEqualTo(groundTruth);

@@ -6,6 +6,7 @@ import ai.lumigator.activities.datasets.DatasetScan;
 import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.StackApi;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,20 +181,10 @@ class DatasetApiStackTest {
     return out;
   }
 
-  static Path sharedData() {
-    String env = System.getenv("LUMIGATOR_SHARED_DATA");
-    if (env != null && Files.isDirectory(Path.of(env))) return Path.of(env);
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared").resolve("data");
-      if (Files.isRegularFile(candidate.resolve("dialogsum_500.csv"))) return candidate;
-    }
-    throw new IllegalStateException("shared/data not found; set LUMIGATOR_SHARED_DATA");
-  }
-
   // ---- uploads that succeed
 
   /** Every sample file with the ground_truth flag its README states. */
-  static Stream<Arguments> sharedFiles() {
+  static Stream<Arguments> sampleFiles() {
     return Stream.of(
         Arguments.of("dialogsum_500.csv", true),
         Arguments.of("dialogsum_exc.csv", true),
@@ -208,10 +199,10 @@ class DatasetApiStackTest {
   }
 
   @ParameterizedTest
-  @MethodSource("sharedFiles")
+  @MethodSource("sampleFiles")
   void everySampleUploadsWithItsGroundTruthFlagAndRoundTrips(String file, boolean groundTruth)
       throws Exception {
-    byte[] csv = Files.readAllBytes(sharedData().resolve(file));
+    byte[] csv = Files.readAllBytes(SampleData.file(file));
 
     HttpResponse<String> r = post(upload(file, csv));
 

@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class JobsBenchmark {
 
   /** 1,000 samples at 100 ms each, 16 in flight: ideal 1000 × 0.1 / 16 = 6.25 s. */
   void throughput(JobsApi api, S3Storage storage, Jdbi jdbi, FakeChatServer fake) throws Exception {
-    String source = Files.readString(TestDatasets.sharedData("dialogsum_500.csv"));
+    String source = Files.readString(SampleData.file("dialogsum_500.csv"));
     String body = source.substring(source.indexOf('\n') + 1);
     String thousand = source + (body.endsWith("\n") ? body : body + "\n");
     String dataset = TestDatasets.fromCsv(storage, jdbi, "dialogsum_1000.csv", thousand);
@@ -88,8 +89,7 @@ class JobsBenchmark {
   /** POST /jobs/inference/ → Ray has the submission (its start_time), median over 20 jobs. */
   void submitLatency(JobsApi api, S3Storage storage, Jdbi jdbi, RayJobsClient ray)
       throws Exception {
-    String dataset =
-        TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_exc.csv"));
+    String dataset = TestDatasets.fromFile(storage, jdbi, SampleData.file("dialogsum_exc.csv"));
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       long posted = System.currentTimeMillis();

@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobStatus;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
 import ai.lumigator.workflows.WorkflowIds;
@@ -57,9 +58,8 @@ class JobsStackTest {
     api = JobsApi.start(dataDir, "spring.temporal.namespace=" + namespace);
     storage = worker.getBean(S3Storage.class);
     jdbi = worker.getBean(Jdbi.class);
-    dialogsum = TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_exc.csv"));
-    dialogsum500 =
-        TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_500.csv"));
+    dialogsum = TestDatasets.fromFile(storage, jdbi, SampleData.file("dialogsum_exc.csv"));
+    dialogsum500 = TestDatasets.fromFile(storage, jdbi, SampleData.file("dialogsum_500.csv"));
     slow = FakeChatServer.start().latency(Duration.ofMillis(1500));
   }
 

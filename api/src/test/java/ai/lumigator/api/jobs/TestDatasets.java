@@ -67,8 +67,4 @@ final class TestDatasets {
     }
     return b.append("\r\n").toString();
   }
-
-  static Path sharedData(String name) {
-    return ai.lumigator.jobs.testing.SharedData.file(name);
-  }
 }

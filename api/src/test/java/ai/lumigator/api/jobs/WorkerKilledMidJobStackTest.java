@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.enums.v1.EventType;
@@ -70,8 +71,7 @@ class WorkerKilledMidJobStackTest {
   void aJobOutlivesTheWorkerThatWasWaitingOnIt() throws Exception {
     S3Storage storage = api.context().getBean(S3Storage.class);
     Jdbi jdbi = api.context().getBean(Jdbi.class);
-    String dataset =
-        TestDatasets.fromFile(storage, jdbi, TestDatasets.sharedData("dialogsum_500.csv"));
+    String dataset = TestDatasets.fromFile(storage, jdbi, SampleData.file("dialogsum_500.csv"));
     WorkerProcess first = worker("worker-1");
 
     String id = api.createInference("outlives its worker", dataset, 64, slow.baseUrl());

@@ -9,6 +9,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.ApiApplication;
 import ai.lumigator.api.testing.WorkerProcess;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ class WorkflowOutlivesItsWorkerStackTest {
   @Test
   void aWorkflowSucceedsThoughItsWorkerWasKilledWhileTheInferenceJobRan() throws Exception {
     WorkerProcess first = worker("worker-1");
-    String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_500.csv"));
+    String dataset = api.uploadDataset(SampleData.file("dialogsum_500.csv"));
     String experiment =
         api.createExperiment("outlives its worker", dataset, "\"max_samples\": " + SAMPLES);
     String id =

@@ -4,6 +4,7 @@ import ai.lumigator.activities.ray.RayJobDetails;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.ApiApplication;
 import ai.lumigator.api.testing.WorkerProcess;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.testing.StackWorker;
 import ai.lumigator.workflows.testing.TestNamespaces;
@@ -93,7 +94,7 @@ class WorkflowsBenchmark {
               List.of("-Xmx" + xmx),
               Map.of("LUMIGATOR_RAY_POLL_INTERVAL", pollInterval));
       heap = HeapSampler.start(worker.pid());
-      String dataset = api.uploadDataset(WorkflowsStackTest.sharedData("dialogsum_exc.csv"));
+      String dataset = api.uploadDataset(SampleData.file("dialogsum_exc.csv"));
       String experiment = api.createExperiment("bench", dataset, "");
       for (int i = 0; i < warmup; i++) {
         // a warm worker (classes loaded, JIT-compiled, Ray package cached), as in a running system

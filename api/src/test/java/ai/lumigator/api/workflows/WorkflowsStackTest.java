@@ -9,6 +9,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.StackApi;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.workflows.WorkflowDao;
@@ -37,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("stack")
 class WorkflowsStackTest {
-  static final Path DATA = Path.of("/work/shared/data");
-
   @TempDir static Path dataDir;
   static StackApi stack;
   static EvaluationsHttp api;
@@ -59,8 +58,8 @@ class WorkflowsStackTest {
     jdbi = stack.worker().getBean(Jdbi.class);
     storage = stack.worker().getBean(S3Storage.class);
     ray = stack.worker().getBean(RayJobsClient.class);
-    dialogsum = api.uploadDataset(sharedData("dialogsum_exc.csv"));
-    dialogsum500 = api.uploadDataset(sharedData("dialogsum_500.csv"));
+    dialogsum = api.uploadDataset(SampleData.file("dialogsum_exc.csv"));
+    dialogsum500 = api.uploadDataset(SampleData.file("dialogsum_500.csv"));
     slow = FakeChatServer.start().latency(Duration.ofMillis(1500));
   }
 
@@ -69,13 +68,6 @@ class WorkflowsStackTest {
     if (slow != null) slow.close();
     if (stack != null) stack.close();
     if (namespace != null) TestNamespaces.delete(namespace);
-  }
-
-  static Path sharedData(String name) {
-    String dir = System.getenv("LUMIGATOR_SHARED_DATA");
-    Path file = (dir == null ? DATA : Path.of(dir)).resolve(name);
-    assertThat(file).as("shared sample data").exists();
-    return file;
   }
 
   static String baseline(String experimentId, String name, String model) {

@@ -3,7 +3,7 @@ package ai.lumigator.jobs.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.lumigator.jobs.testing.SharedData;
+import ai.lumigator.jobs.testing.SampleData;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -112,8 +112,8 @@ class CsvReaderTest {
         .hasMessageContaining("empty");
   }
 
-  /** file, data rows, columns, whether some cell spans lines (per shared/data/README.md). */
-  static Stream<Arguments> sharedFiles() {
+  /** file, data rows, columns, whether some cell spans lines (per sample-data/README.md). */
+  static Stream<Arguments> sampleFiles() {
     return Stream.of(
         Arguments.of("dialogsum_500.csv", 500, List.of("examples", "ground_truth")),
         Arguments.of("dialogsum_exc.csv", 5, List.of("examples", "ground_truth")),
@@ -133,9 +133,9 @@ class CsvReaderTest {
   }
 
   @ParameterizedTest
-  @MethodSource("sharedFiles")
-  void readsEverySharedDataset(String file, int rows, List<String> columns) throws Exception {
-    try (DatasetReader r = DatasetReader.open(Files.newInputStream(SharedData.file(file)))) {
+  @MethodSource("sampleFiles")
+  void readsEverySampleDataset(String file, int rows, List<String> columns) throws Exception {
+    try (DatasetReader r = DatasetReader.open(Files.newInputStream(SampleData.file(file)))) {
       assertThat(r.columns()).containsExactlyElementsOf(columns);
       int n = 0;
       boolean multiLine = false;
@@ -154,9 +154,9 @@ class CsvReaderTest {
   }
 
   @Test
-  void sharedDataDirectoryHoldsOnlyTheKnownCsvFiles() throws Exception {
-    List<String> known = sharedFiles().map(a -> (String) a.get()[0]).toList();
-    try (Stream<java.nio.file.Path> files = Files.list(SharedData.required())) {
+  void sampleDataFolderHoldsOnlyTheKnownCsvFiles() throws Exception {
+    List<String> known = sampleFiles().map(a -> (String) a.get()[0]).toList();
+    try (Stream<java.nio.file.Path> files = Files.list(SampleData.dir())) {
       assertThat(
               files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".csv")).toList())
           .containsExactlyInAnyOrderElementsOf(known);
@@ -166,7 +166,7 @@ class CsvReaderTest {
   @Test
   void dialogsumFirstRowContent() throws Exception {
     try (DatasetReader r =
-        DatasetReader.open(Files.newInputStream(SharedData.file("dialogsum_exc.csv")))) {
+        DatasetReader.open(Files.newInputStream(SampleData.file("dialogsum_exc.csv")))) {
       DatasetReader.Row first = r.next().orElseThrow();
       assertThat(first.get("examples"))
           .startsWith("#Person1#: Hello, how are you doing today?\n#Person2#: I ' Ve been")

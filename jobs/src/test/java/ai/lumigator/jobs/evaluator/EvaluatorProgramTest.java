@@ -96,7 +96,7 @@ class EvaluatorProgramTest {
 
   @Test
   void missingPredictionsCountAsEmptyAndExamplesOnlyOnRequest() {
-    String ds = LocalFixtures.putSharedDataset(store, "d2", "predictions_gibberish.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "d2", "predictions_gibberish.csv");
     EvaluatorResults out = run(config(ds, List.of("length"), 0, false));
     assertThat(out.artifacts().predictions()).hasSize(5).contains("");
     assertThat(out.artifacts().examples()).isNull();

@@ -54,7 +54,7 @@ class EvaluatorWithRealMetricsTest {
 
   @Test
   void everyMetricOnGibberishPredictions() {
-    String ds = LocalFixtures.putSharedDataset(store, "g", "predictions_gibberish.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "g", "predictions_gibberish.csv");
     evaluate(ds, List.of("rouge", "bleu", "meteor", "token_length", "exact_match"), -1);
     JsonNode m =
         LocalFixtures.readJson(store, JobPaths.resultsPath("lumigator", "eval", JOB_ID))
@@ -79,7 +79,7 @@ class EvaluatorWithRealMetricsTest {
 
   @Test
   void unknownMetricListsTheSupportedOnes() {
-    String ds = LocalFixtures.putSharedDataset(store, "g", "predictions_gibberish.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "g", "predictions_gibberish.csv");
     assertThatThrownBy(() -> evaluate(ds, List.of("rouge", "bertscore"), -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
@@ -88,7 +88,7 @@ class EvaluatorWithRealMetricsTest {
 
   @Test
   void lead3BaselineThenEvaluationOnDialogsum500() throws Exception {
-    String ds = LocalFixtures.putSharedDataset(store, "d500", "dialogsum_500.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "d500", "dialogsum_500.csv");
     String resultsPath = JobPaths.resultsPath("lumigator", "lead3", JOB_ID);
     InferenceResults inf =
         new InferenceProgram(store, Optional.of(JOB_ID), null, Duration.ofSeconds(1))

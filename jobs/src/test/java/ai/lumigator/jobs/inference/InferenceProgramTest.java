@@ -107,7 +107,7 @@ class InferenceProgramTest {
 
   @Test
   void baselineOnSharedDataHasNoUsageAndNullGroundTruthWithoutTheColumn() {
-    String ds = LocalFixtures.putSharedDataset(store, "d2", "dialogsum_mini_no_gt.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "d2", "dialogsum_mini_no_gt.csv");
     program().run(config(ds, 0, InferenceServer.of(null, "lead-3", "baseline", 0)));
     JsonNode r = results();
     assertThat(r.path("metrics").isObject()).isTrue();
@@ -122,7 +122,7 @@ class InferenceProgramTest {
 
   @Test
   void maxSamplesTakesTheFirstRows() {
-    String ds = LocalFixtures.putSharedDataset(store, "d3", "dialogsum_500.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "d3", "dialogsum_500.csv");
     InferenceServer s = InferenceServer.of(server.baseUrl(), "m", "openai", 0).withConcurrency(8);
     program().run(config(ds, 7, s));
     JsonNode a = results().path("artifacts");
@@ -140,7 +140,7 @@ class InferenceProgramTest {
 
   @Test
   void wholeDialogsum500WithConcurrency16KeepsOrder() {
-    String ds = LocalFixtures.putSharedDataset(store, "d4", "dialogsum_500.csv");
+    String ds = LocalFixtures.putSampleDataset(store, "d4", "dialogsum_500.csv");
     server.latency(s -> Duration.ofMillis(s.length() % 7)).errorRate(0.05);
     InferenceServer s = InferenceServer.of(server.baseUrl(), "m", "openai", 6);
     program().run(config(ds, -1, s));

@@ -24,11 +24,11 @@ public final class LocalFixtures {
     return path;
   }
 
-  /** Stores a file from shared/data as a dataset; returns the dataset path. */
-  public static String putSharedDataset(LocalObjectStore store, String id, String file) {
+  /** Stores a sample dataset file as a dataset; returns the dataset path. */
+  public static String putSampleDataset(LocalObjectStore store, String id, String file) {
     try {
       return putDataset(
-          store, id, file, Files.readString(SharedData.file(file), StandardCharsets.UTF_8));
+          store, id, file, Files.readString(SampleData.file(file), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
