@@ -10,11 +10,10 @@ DATA ?= $(CURDIR)/.lumigator
 build:
 	$(MVN) -DskipTests install
 
-## Bring up the whole local stack (Temporal + UI, Ray head, S3Proxy, worker, API).
-run: build
-	@$(STACK) install
-	@$(STACK) start all
-	@deploy/local/wait-healthy.sh
+## Bring up the whole local stack (Temporal + UI, Ray head, S3Proxy, worker, API): builds and
+## installs at once, then starts; prints each step's seconds at the end.
+run:
+	@deploy/local/run.sh
 
 ## Stop everything `make run` started.
 stop:

