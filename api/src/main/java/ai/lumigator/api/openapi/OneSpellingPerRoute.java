@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routes answer with and without a trailing slash (clients of the original send either), but the
- * document lists each route once, in the original's spelling: a route without path variables
- * ends with a slash ({@code /api/v1/experiments/}), one with variables does not ({@code
+ * document lists each route once, in the original's spelling: a route without path variables ends
+ * with a slash ({@code /api/v1/experiments/}), one with variables does not ({@code
  * /api/v1/experiments/{id}}). A path whose other spelling is not mapped stays as it is.
  */
 @Component

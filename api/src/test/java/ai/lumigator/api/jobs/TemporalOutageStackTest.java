@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.PrivateStack;
 import ai.lumigator.workflows.testing.StackWorker;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,9 +63,7 @@ class TemporalOutageStackTest {
     S3Storage storage = api.context().getBean(S3Storage.class);
     String dataset =
         TestDatasets.fromFile(
-            storage,
-            api.context().getBean(Jdbi.class),
-            TestDatasets.sharedData("dialogsum_500.csv"));
+            storage, api.context().getBean(Jdbi.class), SampleData.file("dialogsum_500.csv"));
     String id = api.createInference("temporal outage", dataset, 32, slow.baseUrl());
     RayJobsClient ray = api.context().getBean(RayJobsClient.class);
     awaitRayRunning(ray, id);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.api.testing.StackApi;
 import ai.lumigator.jobs.testing.FakeChatServer;
+import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -43,7 +44,7 @@ class DatabaseBusyStackTest {
     namespace = TestNamespaces.fresh();
     stack = StackApi.start(dataDir, "spring.temporal.namespace=" + namespace);
     api = new EvaluationsHttp(stack::uri);
-    dataset = api.uploadDataset(WorkflowsStackTest.sharedData("sample_translation_en_de.csv"));
+    dataset = api.uploadDataset(SampleData.file("sample_translation_en_de.csv"));
     chat = FakeChatServer.start();
   }
 
