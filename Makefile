@@ -4,7 +4,7 @@ STACK := deploy/local/stack.sh
 MVN := mvn -B -q
 DATA ?= $(CURDIR)/.lumigator
 
-.PHONY: run stop status build test unit-test stack-test install-tools deploy-check clean
+.PHONY: run stop status build test unit-test install-tools deploy-check clean
 
 ## Build everything (jobs jar, API and worker executables) without running tests.
 build:
