@@ -110,8 +110,10 @@ install_ray() {
   local want="ray, version $RAY_VERSION"
   if [ -x "$TOOLS/venv/bin/ray" ] && [ "$("$TOOLS/venv/bin/ray" --version 2>/dev/null)" = "$want" ]; then return 0; fi
   log "installing ray[default]==$RAY_VERSION into $TOOLS/venv"
-  python3 -m venv "$TOOLS/venv"
-  "$TOOLS/venv/bin/pip" install -q --disable-pip-version-check "ray[default]==$RAY_VERSION"
+  # uv instead of pip: 4 s instead of 38 s for a cold install on the 2-CPU machine
+  local uv; uv="$("$ROOT/deploy/local/uv.sh")"
+  UV_PYTHON_DOWNLOADS=never "$uv" venv -q --allow-existing --python python3 "$TOOLS/venv"
+  VIRTUAL_ENV="$TOOLS/venv" "$uv" pip install -q "ray[default]==$RAY_VERSION"
 }
 
 install_s3proxy() {
