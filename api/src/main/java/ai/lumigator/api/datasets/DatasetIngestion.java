@@ -12,7 +12,6 @@ import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.datasets.DatasetIngestWorkflow;
-import ai.lumigator.workflows.datasets.DatasetIngestWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -99,7 +98,7 @@ class DatasetIngestion {
       if (StorageException.class.getName().equals(type)) {
         return new UpstreamException("S3", failure.getOriginalMessage(), e);
       }
-      if (DatasetIngestWorkflowImpl.FAILED.equals(type)) {
+      if (DatasetIngestWorkflow.FAILED.equals(type)) {
         return new UpstreamException("Temporal", failure.getOriginalMessage(), e);
       }
     }

@@ -16,7 +16,7 @@ import ai.lumigator.workflows.evaluations.EvaluationRequest;
 import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
 import ai.lumigator.workflows.jobs.JobRequest;
-import ai.lumigator.workflows.jobs.JobWorkflowImpl;
+import ai.lumigator.workflows.jobs.JobWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +73,7 @@ final class EvaluationPlanner {
     String systemPrompt = systemPrompt(spec, task);
     String inferenceId = EvaluationWorkflows.inferenceJobId(workflowId);
     String evaluatorId = EvaluationWorkflows.evaluatorJobId(workflowId);
-    String predictionsId = JobWorkflowImpl.generatedDatasetId(inferenceId);
+    String predictionsId = JobWorkflow.generatedDatasetId(inferenceId);
     String predictionsFile =
         JobPrograms.generatedFilename(dataset.filename(), JobTypes.INFERENCE, spec.model());
     JobSpecs specs =

@@ -18,8 +18,8 @@ import ai.lumigator.persistence.workflows.WorkflowRow;
 import ai.lumigator.persistence.workflows.WorkflowStatuses;
 import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.evaluations.EvaluationResult;
-import ai.lumigator.workflows.evaluations.EvaluationWorkflowImpl;
-import ai.lumigator.workflows.jobs.JobWorkflowImpl;
+import ai.lumigator.workflows.evaluations.EvaluationWorkflow;
+import ai.lumigator.workflows.jobs.JobWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -80,8 +80,7 @@ public class WorkflowRemoval {
         log.info("Workflow {}: stop requested", row.id());
       } catch (WorkflowNotFoundException e) {
         // never started, or closed meanwhile: nothing runs that could record the stop
-        if (workflows.markFailed(
-            row.id(), EvaluationWorkflowImpl.STOPPED_BY_USER, clock.millis())) {
+        if (workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis())) {
           log.warn("Workflow {} had no running workflow; recorded it stopped", row.id());
         }
       }
@@ -137,7 +136,7 @@ public class WorkflowRemoval {
     if (job.generatedDatasetId() != null) generated.add(job.generatedDatasetId());
     if (!JobTypes.EVALUATOR.equals(job.jobType())) {
       // also a dataset whose ingest ran but was not yet linked to the job
-      generated.add(JobWorkflowImpl.generatedDatasetId(job.id()));
+      generated.add(JobWorkflow.generatedDatasetId(job.id()));
     }
     List<DatasetRow> byRun = datasets.findByRunId(job.id());
     byRun.forEach(d -> generated.add(d.id()));

@@ -16,7 +16,7 @@ import ai.lumigator.workflows.evaluations.EvaluationRequest;
 import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
 import ai.lumigator.workflows.jobs.JobRequest;
-import ai.lumigator.workflows.jobs.JobWorkflowImpl;
+import ai.lumigator.workflows.jobs.JobWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -66,7 +66,7 @@ class EvaluationPlannerTest {
 
     String inferenceId = EvaluationWorkflows.inferenceJobId(WF);
     String evaluatorId = EvaluationWorkflows.evaluatorJobId(WF);
-    String predictions = JobWorkflowImpl.generatedDatasetId(inferenceId);
+    String predictions = JobWorkflow.generatedDatasetId(inferenceId);
     assertThat(plan.systemPrompt()).startsWith("You are a helpful assistant, expert in text summ");
 
     JobRequest inference = r.inference().job();

@@ -11,6 +11,9 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface DatasetIngestWorkflow {
+  /** The failure type of an ingest that failed for a reason of its own (not an activity's). */
+  String FAILED = "DatasetIngestFailed";
+
   @WorkflowMethod
   String ingest(DatasetIngestRequest request);
 }

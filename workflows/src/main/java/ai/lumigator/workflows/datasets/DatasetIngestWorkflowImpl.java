@@ -28,8 +28,6 @@ public class DatasetIngestWorkflowImpl implements DatasetIngestWorkflow {
   static final String LOCAL_RECORD = "local-record";
 
   /** Failure type when the ingest failed without a typed cause (e.g. a timeout). */
-  public static final String FAILED = "DatasetIngestFailed";
-
   private final DatasetIngestActivities steps =
       ActivityStubs.ioWithin(DatasetIngestActivities.class, DEADLINE);
 

@@ -16,6 +16,9 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface EvaluationWorkflow {
+  /** The {@code failure_reason} of a workflow a user stopped (or deleted while it ran). */
+  String STOPPED_BY_USER = "stopped by user";
+
   @WorkflowMethod
   EvaluationResult run(EvaluationRequest request);
 

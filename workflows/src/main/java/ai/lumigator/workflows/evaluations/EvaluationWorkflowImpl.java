@@ -28,9 +28,8 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
   private static final Logger log = Workflow.getLogger(EvaluationWorkflowImpl.class);
 
   /** The failure reason of a workflow stopped through the API (stop, forced delete). */
-  public static final String STOPPED_BY_USER = "stopped by user";
-
   private final EvaluationActivities io = ActivityStubs.io(EvaluationActivities.class);
+
   private final JobActivities jobs = ActivityStubs.io(JobActivities.class);
   private final EvaluationActivities localDb =
       ActivityStubs.localDatabase(EvaluationActivities.class);

@@ -4,6 +4,8 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * Workflow id {@code job-{jobId}}. Runs one job on Ray to a true terminal state: submit
@@ -22,4 +24,10 @@ public interface JobWorkflow {
   /** Sent by the worker's wait on Ray when it sees a new status or progress. */
   @SignalMethod
   void observe(JobObservation observation);
+
+  /** The id of the dataset a job generates (predictions, annotations): derived from the job's. */
+  static String generatedDatasetId(String jobId) {
+    return UUID.nameUUIDFromBytes(("generated-dataset:" + jobId).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
 }

@@ -26,11 +26,9 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -190,7 +188,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private String storeDataset(JobRequest request, boolean linkNow) {
     String jobId = request.jobId();
     GeneratedDatasetSpec spec = request.generatedDataset();
-    String datasetId = generatedDatasetId(jobId);
+    String datasetId = JobWorkflow.generatedDatasetId(jobId);
     DatasetIngestRequest ingestRequest;
     if (Workflow.getVersion(DATASET_FROM_RESULTS, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
@@ -239,11 +237,6 @@ public class JobWorkflowImpl implements JobWorkflow {
   static final String DATASET_FROM_RESULTS = "dataset-from-results";
 
   /** The id of the dataset a job generates: derived from the job id, so a retry finds it again. */
-  public static String generatedDatasetId(String jobId) {
-    return UUID.nameUUIDFromBytes(("generated-dataset:" + jobId).getBytes(StandardCharsets.UTF_8))
-        .toString();
-  }
-
   private JobResult stopped(String jobId) {
     log.info("Job {} cancelled; recording it stopped", jobId);
     return detached(

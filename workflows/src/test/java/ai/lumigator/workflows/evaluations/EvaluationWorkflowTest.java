@@ -34,6 +34,7 @@ import ai.lumigator.activities.jobs.WriteGeneratedCsv;
 import ai.lumigator.workflows.datasets.DatasetIngestWorkflow;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
 import ai.lumigator.workflows.jobs.JobRequest;
+import ai.lumigator.workflows.jobs.JobWorkflow;
 import ai.lumigator.workflows.jobs.JobWorkflowImpl;
 import io.temporal.activity.Activity;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -69,7 +70,7 @@ class EvaluationWorkflowTest {
   static final String DATASET = "55555555-5555-5555-5555-555555555555";
   static final String INF = EvaluationWorkflows.inferenceJobId(WF);
   static final String EV = EvaluationWorkflows.evaluatorJobId(WF);
-  static final String PREDICTIONS = JobWorkflowImpl.generatedDatasetId(INF);
+  static final String PREDICTIONS = JobWorkflow.generatedDatasetId(INF);
   static final String INF_RESULTS = "jobs/results/wf-inference/" + INF + "/results.json";
   static final String EV_RESULTS = "jobs/results/wf-evaluation/" + EV + "/results.json";
 

@@ -155,7 +155,7 @@ class JobWorkflowTest {
             request(
                 new GeneratedDatasetSpec("d-lead-3-predictions.csv", "predictions", "lead-3"), 60));
 
-    String datasetId = JobWorkflowImpl.generatedDatasetId(JOB);
+    String datasetId = JobWorkflow.generatedDatasetId(JOB);
     assertThat(result.status()).isEqualTo("succeeded");
     assertThat(result.generatedDatasetId()).isEqualTo(datasetId);
     // the ingest builds the CSV from results.json itself: no staged copy to write and delete
