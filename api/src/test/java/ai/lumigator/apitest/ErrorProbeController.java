@@ -90,6 +90,12 @@ public class ErrorProbeController {
     return body;
   }
 
+  /** An endpoint that declares what it consumes: other types get the 415. */
+  @PostMapping(value = "/form", consumes = "multipart/form-data")
+  public String form() {
+    return "ok";
+  }
+
   /** A filter that fails before any controller: the container forwards to /error. */
   @Bean
   FilterRegistrationBean<Filter> failingFilter() {
