@@ -73,6 +73,19 @@ public class ExperimentsController {
     return service.list(skip, limit);
   }
 
+  /**
+   * The listing where the published SDK (0.1.4a0) asks for it: the original served it here before
+   * it moved to the collection's own path. An alias, kept out of the document as the original's
+   * current one does.
+   */
+  @GetMapping({"/all", "/all/"})
+  @Operation(hidden = true)
+  public ExperimentListing listAll(
+      @RequestParam(name = "skip", defaultValue = "0") long skip,
+      @RequestParam(name = "limit", defaultValue = "100") long limit) {
+    return list(skip, limit);
+  }
+
   private static ValidationError atLeastZero(String param) {
     return new ValidationError(
         List.of("query", param),
