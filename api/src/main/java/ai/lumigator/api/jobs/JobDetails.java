@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code GET /jobs/{id}}: the JobResponse fields plus Ray's details as the row holds them (times in
  * Unix ms as Ray reports them), the job's config with {@code dataset: {id, name}}, {@code
  * max_samples} and {@code model_name_or_path}, and progress. Every value under a key naming a
- * secret is {@code <REDACTED>}.
+ * secret is {@code <REDACTED>}. Every field of the original's {@code Job} schema is present: {@code
+ * runtime_env} is {@code {}} before Ray has the job (the schema's default; null does not validate),
+ * and the driver fields this backend does not record are null.
  */
 final class JobDetails {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +42,11 @@ final class JobDetails {
     d.put("end_time", row.rayEndTime());
     Map<String, Object> metadata = map(row.rayMetadataJson());
     d.put("metadata", metadata != null ? metadata : Map.of("job_type", row.jobType()));
-    d.put("runtime_env", map(row.rayRuntimeEnvJson()));
+    Map<String, Object> runtimeEnv = map(row.rayRuntimeEnvJson());
+    d.put("runtime_env", runtimeEnv != null ? runtimeEnv : new LinkedHashMap<>());
+    d.put("driver_info", null);
+    d.put("driver_agent_http_address", null);
+    d.put("driver_node_id", null);
     d.put("driver_exit_code", row.rayDriverExitCode());
     d.put("failure_reason", row.failureReason());
     d.put("config", config(row));

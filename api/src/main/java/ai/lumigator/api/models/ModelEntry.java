@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One catalogue entry as {@code GET /models/} shows it; null fields are left out.
+ * One catalogue entry as {@code GET /models/} shows it: every field of the original's {@code
+ * ModelsResponse}, {@code base_url} and {@code info} null when the catalogue gives none, {@code
+ * website_url} and {@code description} empty (that schema requires strings: the SDK's listing does
+ * not parse without them).
  *
  * @param requirements what a user must provide: {@code api_key} (a secret) or {@code llamafile} (a
  *     running llamafile server)
  * @param tasks one single-key object per task the model suits: task name → suggested parameters
  */
 @Schema(name = "ModelsResponse")
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ModelEntry(
     @JsonProperty("display_name") @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         String displayName,
@@ -52,6 +55,11 @@ public record ModelEntry(
                         "one single-key object per task: task name → suggested parameters",
                     example = "[{\"summarization\": {\"temperature\": 0.5}}]"))
         List<Map<String, Map<String, Object>>> tasks) {
+
+  public ModelEntry {
+    websiteUrl = websiteUrl == null ? "" : websiteUrl;
+    description = description == null ? "" : description;
+  }
 
   /** True when the entry lists the task (names are lower-case). */
   @JsonIgnore

@@ -274,7 +274,9 @@ public class WorkflowService {
       parameters.add(
           new WorkflowJobResults.NameValue("generated_dataset_id", job.generatedDatasetId()));
     }
-    return new WorkflowJobResults(job.id(), job.jobType(), job.status(), metrics, parameters);
+    String resultsUrl = job.resultsKey() == null ? "" : storage.presignGet(job.resultsKey());
+    return new WorkflowJobResults(
+        job.id(), job.jobType(), job.status(), metrics, parameters, resultsUrl, resultsUrl);
   }
 
   static Map<String, Double> metrics(WorkflowRow row) {
