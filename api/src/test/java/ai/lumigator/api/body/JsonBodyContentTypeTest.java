@@ -41,7 +41,8 @@ class JsonBodyContentTypeTest {
           "application/x-www-form-urlencoded",
           "application/octet-stream",
           "multipart/form-data; boundary=x",
-          "not a media type");
+          "not a media type",
+          ";;;");
 
   record Endpoint(String method, String path, String body) {
     @Override
