@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 import requests
-from helpers import DATA, await_job, complete, csv_rows, fetch, raw, until
+from helpers import DATA, await_job, complete, csv_rows, fetch, raw
 from lumigator_schemas.datasets import DatasetFormat, DatasetResponse
 from lumigator_schemas.jobs import (
     Job,
@@ -50,15 +50,8 @@ def test_baseline_inference_then_evaluator_on_its_predictions(lumi, summaries):
     assert created.status == JobStatus.CREATED and created.job_type == JobType.INFERENCE
     assert created.name == f"lead-3 {STAMP}" and created.description == "SDK contract: baseline"
 
-    # The SDK's own wait asks Ray for the job (its submission id is the job's id) and fails on a
-    # 404. The original submitted to Ray before answering; this API answers first and its workflow
-    # submits a moment later, so the wait starts once the job says Ray has it.
-    until(
-        "Ray's submission",
-        lambda: lumi.jobs.get_job(created.id),
-        lambda j: j.submission_id is not None,
-        timeout=60,
-    )
+    # the SDK's own wait asks Ray for the job at once (its submission id is the job's id), and
+    # fails on a job Ray does not know: the answer to the create came once Ray had it
     assert lumi.jobs.wait_for_job(created.id, retries=300, poll_wait=1)["status"] == "SUCCEEDED"
     job = assert_succeeded(lumi, created.id)
     assert job.submission_id == str(created.id)

@@ -25,6 +25,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Service;
 public class JobService {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration SUBMIT_WAIT = Duration.ofSeconds(10);
+  private static final Duration SUBMIT_POLL = Duration.ofMillis(50);
 
   private final JobDao jobs;
   private final DatasetDao datasets;
@@ -123,7 +126,34 @@ public class JobService {
       throw new UpstreamException("Temporal", "could not start the job's workflow", e);
     }
     log.info("Job {} ({}) created on dataset {}", id, spec.jobType(), dataset.id());
+    awaitSubmitted(id);
     return row;
+  }
+
+  /**
+   * The original submitted a job to Ray before answering, and clients ask Ray for it at once (the
+   * SDK's wait_for_job fails on a job Ray does not know): wait until the job's workflow has
+   * submitted it (the row holds Ray's submission id) or it ended, at most {@link #SUBMIT_WAIT}.
+   * Without a running worker the answer comes after that, the job created and waiting for one.
+   */
+  private void awaitSubmitted(String id) {
+    long deadline = clock.millis() + SUBMIT_WAIT.toMillis();
+    while (clock.millis() < deadline) {
+      Optional<JobRow> row = jobs.findById(id);
+      if (row.isEmpty()
+          || row.get().raySubmissionId() != null
+          || JobStatuses.isTerminal(row.get().status())) {
+        return;
+      }
+      try {
+        Thread.sleep(SUBMIT_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    log.warn(
+        "Job {} not on Ray after {}: answering without it (is a worker running?)", id, SUBMIT_WAIT);
   }
 
   public JobListing list(Collection<String> jobTypes, long skip, long limit) {

@@ -95,6 +95,8 @@ class JobsStackTest {
     assertThat(r.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/jobs/" + id));
     assertThat(json(r).path("status").asText()).isEqualTo("created");
+    // as with the original, Ray has the job when the answer comes (the SDK asks Ray at once)
+    assertThat(worker.getBean(RayJobsClient.class).get(id)).as("Ray's job " + id).isPresent();
     return id;
   }
 
