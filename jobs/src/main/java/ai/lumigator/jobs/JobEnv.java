@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@value #JOB_ID}: the job id (progress object name). When absent, the id is taken from the
  *       config's {@code name} ({@code <job name>/<job id>}) if its last segment is a UUID.
- *   <li>{@value #API_KEY}: the provider secret, optional, never printed.
+ *   <li>{@value #SECRET_REF}: the {@code s3://} address of the provider key, optional, read once
+ *       ({@link JobSecret}).
+ *   <li>{@value #API_KEY}: the provider key itself, as workers before {@value #SECRET_REF} passed
+ *       it; optional, never printed.
  *   <li>{@code LUMIGATOR_S3_ENDPOINT}, {@code AWS_REGION} and the AWS credential variables: see
  *       {@link ai.lumigator.jobs.storage.S3ObjectStore#fromEnv}.
  * </ul>
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
 public record JobEnv(Map<String, String> vars) {
   public static final String JOB_ID = "MZAI_JOB_ID";
   public static final String API_KEY = "api_key";
+  public static final String SECRET_REF = "LUMIGATOR_JOB_SECRET";
 
   private static final Pattern UUID =
       Pattern.compile(

@@ -95,7 +95,8 @@ public final class JobMain {
         case "inference" -> {
           InferenceJobConfig c = JobConfigJson.inference(config);
           try (ObjectStore store = stores.apply(env)) {
-            new InferenceProgram(store, env.jobId(c.name()), env.apiKey(), progressInterval).run(c);
+            String apiKey = JobSecret.take(env, store);
+            new InferenceProgram(store, env.jobId(c.name()), apiKey, progressInterval).run(c);
           }
         }
         case "evaluator" -> {

@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.ray.RayPackages;
 import ai.lumigator.activities.ray.RaySubmitRequest;
 import ai.lumigator.activities.ray.RaySubmitResult;
+import ai.lumigator.jobs.JobEnv;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.api.enums.v1.TimeoutType;
@@ -30,15 +31,17 @@ public class RayJobActivitiesImpl implements RayJobActivities {
   private final RayPackages packages;
   private final RayJobSettings settings;
   private final SecretResolver secrets;
+  private final JobSecretDrop secretDrop;
   private final JobObserver observer;
   private final QueuedJobWakeups queue = new QueuedJobWakeups();
 
   public RayJobActivitiesImpl(
       RayJobsClient client, RayPackages packages, RayJobSettings settings, SecretResolver secrets) {
-    this(client, packages, settings, secrets, JobObserver.NONE);
+    this(client, packages, settings, secrets, JobSecretDrop.NONE, JobObserver.NONE);
   }
 
   /**
+   * @param secretDrop where a job's provider key waits for it (never Ray's job environment)
    * @param observer told of each status change and progress update of an awaited job that has a job
    *     id (the database row's writer)
    */
@@ -47,11 +50,13 @@ public class RayJobActivitiesImpl implements RayJobActivities {
       RayPackages packages,
       RayJobSettings settings,
       SecretResolver secrets,
+      JobSecretDrop secretDrop,
       JobObserver observer) {
     this.client = client;
     this.packages = packages;
     this.settings = settings;
     this.secrets = secrets;
+    this.secretDrop = secretDrop;
     this.observer = observer;
   }
 
@@ -78,7 +83,9 @@ public class RayJobActivitiesImpl implements RayJobActivities {
             "Requested secret key '" + submission.secretName() + "' is not configured.",
             "SecretNotConfigured");
       }
-      request.envVar("api_key", value.get());
+      // Ray shows a job's environment to anyone who can read its job table or logs: the job gets
+      // only the address of its key, and reads it with the cluster's own S3 credentials
+      request.envVar(JobEnv.SECRET_REF, secretDrop.put(id, value.get()));
     }
     request.workingDir(rayCall(() -> packages.ensureJobsJarUploaded(settings.jobsJar())));
     // No lookup first: a retried submit whose job Ray already has is refused and adopted by the
@@ -135,14 +142,14 @@ public class RayJobActivitiesImpl implements RayJobActivities {
         heartbeatOrStop(ctx, id, status);
         if (job.status().isTerminal()) {
           queue.jobEnded(ticket);
-          return outcome(job, false);
+          return ended(job, false);
         }
         if (request.deadlineEpochMillis() > 0
             && System.currentTimeMillis() >= request.deadlineEpochMillis()) {
           log.info("Ray job {} passed its deadline; stopping it", id);
           RayJobDetails stopped = stopAndWait(ctx, id);
           queue.jobEnded(ticket);
-          return outcome(stopped, true);
+          return ended(stopped, true);
         }
         Duration since = Duration.ofNanos(System.nanoTime() - changedAt);
         if (job.status() == RayJobStatus.PENDING) {
@@ -204,6 +211,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
       }
       log.info("Wait for Ray job {} cancelled; stopping the Ray job", id);
       stopQuietly(id);
+      removeSecretQuietly(id);
       throw e;
     } catch (ActivityCompletionException e) {
       throw e; // timed out or gone: the retry resumes waiting, the Ray job keeps running
@@ -233,6 +241,20 @@ public class RayJobActivitiesImpl implements RayJobActivities {
       client.stop(id);
     } catch (RuntimeException e) {
       log.warn("Could not stop Ray job {}: {}", id, e.getMessage());
+    }
+  }
+
+  /** The job's outcome, once its key (if it had one and did not take it) is gone too. */
+  private RayJobOutcome ended(RayJobDetails job, boolean timedOut) {
+    removeSecretQuietly(job.submissionId());
+    return outcome(job, timedOut);
+  }
+
+  private void removeSecretQuietly(String id) {
+    try {
+      secretDrop.remove(id);
+    } catch (RuntimeException e) {
+      log.warn("Could not remove the key of Ray job {}: {}", id, e.getMessage());
     }
   }
 

@@ -32,6 +32,20 @@ class RayJobActivitiesSubmitTest {
   private HttpServer server;
   private final List<String> submitted = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, String> dropped = new java.util.concurrent.ConcurrentHashMap<>();
+  private final JobSecretDrop drop =
+      new JobSecretDrop() {
+        @Override
+        public String put(String submissionId, String value) {
+          dropped.put(submissionId, value);
+          return "s3://bucket/jobs/secrets/" + submissionId;
+        }
+
+        @Override
+        public void remove(String submissionId) {
+          dropped.remove(submissionId);
+        }
+      };
 
   /** The job Ray already has under id job-1, as GET /api/jobs/job-1 answers; null: none. */
   private volatile String existingJob;
@@ -103,7 +117,9 @@ class RayJobActivitiesSubmitTest {
             new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(1)),
             numCpus,
             true),
-        name -> Optional.ofNullable(secrets.get(name)));
+        name -> Optional.ofNullable(secrets.get(name)),
+        drop,
+        JobObserver.NONE);
   }
 
   private static RayJobSubmission submission(String secretName) {
@@ -165,12 +181,15 @@ class RayJobActivitiesSubmitTest {
   }
 
   @Test
-  void theSecretTravelsOnlyInTheSubmittedJobsEnvironment() throws Exception {
+  void rayGetsOnlyTheAddressOfTheSecretNeverTheSecret() throws Exception {
     activities(1, Map.of("openai", "sk-test")).submit(submission("openai"));
 
+    assertThat(dropped).containsEntry("job-1", "sk-test");
+    assertThat(submitted).hasSize(1).allSatisfy(body -> assertThat(body).doesNotContain("sk-test"));
     JsonNode request = new ObjectMapper().readTree(submitted.get(0));
-    assertThat(request.at("/runtime_env/env_vars/api_key").asText()).isEqualTo("sk-test");
-    assertThat(request.path("entrypoint").asText()).doesNotContain("sk-test");
+    assertThat(request.at("/runtime_env/env_vars/LUMIGATOR_JOB_SECRET").asText())
+        .isEqualTo("s3://bucket/jobs/secrets/job-1");
+    assertThat(request.at("/runtime_env/env_vars").has("api_key")).isFalse();
   }
 
   @Test

@@ -131,6 +131,7 @@ public class WorkflowRemoval {
         job.resultsKey() != null ? job.resultsKey() : JobPaths.resultsKey(job.name(), job.id());
     storage.deletePrefix(resultsKey.substring(0, resultsKey.lastIndexOf('/') + 1));
     storage.deletePrefix(JobPaths.progressKey(job.id()));
+    storage.deleteKey(JobPaths.secretKey(job.id()));
     storage.deletePrefix("jobs/outputs/" + job.id() + "/");
     Set<String> generated = new LinkedHashSet<>();
     if (job.generatedDatasetId() != null) generated.add(job.generatedDatasetId());

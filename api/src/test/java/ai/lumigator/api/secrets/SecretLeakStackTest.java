@@ -17,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.client.WorkflowClient;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The leak test: a secret handed to a real job (real API, worker, Temporal, Ray running the jobs
- * jar, S3) reaches the job as env {@code api_key} and the provider as its bearer key, and nowhere
- * else: no API response, no log line (DEBUG on for our code and Spring MVC), no database column, no
- * workflow history, no stored object.
+ * jar, S3) reaches the provider as its bearer key, and nowhere else: not Ray (job table, job log,
+ * runtime-env agent log: the job reads the key once from S3), no API response, no log line (DEBUG
+ * on for our code and Spring MVC), no database column, no workflow history, no stored object.
  */
 @Tag("stack")
 @ExtendWith(OutputCaptureExtension.class)
@@ -100,16 +101,40 @@ class SecretLeakStackTest {
         JsonNode job = awaitTerminal(stack, jobId, Duration.ofMinutes(4));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
 
-        // where it must go: Ray's runtime_env of the job, and the provider's Authorization header
-        RayJobDetails ray = stack.worker().getBean(RayJobsClient.class).get(jobId).orElseThrow();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> env = (Map<String, Object>) ray.runtimeEnv().get("env_vars");
-        assertThat(env).containsEntry("api_key", value);
+        // where it must go: the provider's Authorization header. Ray gets only the address the
+        // job read the key from (once: the object is gone), never the key
         assertThat(provider.requests()).isNotEmpty();
         assertThat(provider.requests())
             .allSatisfy(seen -> assertThat(seen.authorization()).isEqualTo("Bearer " + value));
+        RayJobsClient rayClient = stack.worker().getBean(RayJobsClient.class);
+        RayJobDetails ray = rayClient.get(jobId).orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) ray.runtimeEnv().get("env_vars");
+        assertThat(env).doesNotContainKey("api_key");
+        assertThat(env.get("LUMIGATOR_JOB_SECRET")).asString().endsWith("/jobs/secrets/" + jobId);
+        S3Storage store = stack.worker().getBean(S3Storage.class);
+        assertThat(store.list("jobs/secrets/" + jobId)).isEmpty();
 
-        // API responses: job details (with Ray's runtime_env, redacted), listings, logs, result
+        // Ray: its job table (as its dashboard and Jobs API show it), the job's log, and the
+        // runtime-env agent's log, which records every runtime env it creates
+        List<String> rayTexts = new ArrayList<>();
+        rayTexts.add(rayGet(rayClient, "api/jobs/"));
+        rayTexts.add(rayGet(rayClient, "api/jobs/" + jobId));
+        rayTexts.add(rayClient.logs(jobId).orElseThrow());
+        String nodes = rayGet(rayClient, "api/v0/nodes");
+        for (JsonNode node : json.readTree(nodes).at("/data/result/result")) {
+          String agentLog =
+              rayGet(
+                  rayClient,
+                  "api/v0/logs/file?node_id="
+                      + node.path("node_id").asText()
+                      + "&filename=runtime_env_agent.log&lines=1000000");
+          assertThat(agentLog).contains(jobId);
+          rayTexts.add(agentLog);
+        }
+        assertNoneContains("Ray", rayTexts, forms);
+
+        // API responses: job details (with Ray's runtime_env), listings, logs, result
         List<String> bodies = new ArrayList<>();
         for (String path :
             List.of(
@@ -125,7 +150,7 @@ class SecretLeakStackTest {
           bodies.add(path + " " + r.body());
         }
         JsonNode details = json.readTree(stack.get("/api/v1/jobs/" + jobId).body());
-        assertThat(details.at("/runtime_env/env_vars/api_key").asText()).isEqualTo("<REDACTED>");
+        assertThat(details.at("/runtime_env/env_vars").has("api_key")).isFalse();
         assertThat(
                 json.readTree(stack.get("/api/v1/jobs/" + jobId + "/logs").body())
                     .get("logs")
@@ -187,6 +212,16 @@ class SecretLeakStackTest {
     } finally {
       TestNamespaces.delete(namespace);
     }
+  }
+
+  private static String rayGet(RayJobsClient ray, String path) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(ray.baseUrl().resolve("/" + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+    return r.body();
   }
 
   private static void assertNoneContains(String where, List<String> texts, List<String> forms) {

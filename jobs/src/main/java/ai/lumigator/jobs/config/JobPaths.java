@@ -29,6 +29,14 @@ public final class JobPaths {
     return "jobs/progress/" + jobId + ".json";
   }
 
+  /**
+   * {@code jobs/secrets/<job id>} (no bucket): the provider key handed to one job, written by the
+   * worker right before it submits the job, read and removed by the job program (single use).
+   */
+  public static String secretKey(String jobId) {
+    return "jobs/secrets/" + jobId;
+  }
+
   /** {@code datasets/<dataset id>/<filename>/dataset.csv} (no bucket). */
   public static String datasetCsvKey(String datasetId, String filename) {
     return "datasets/" + datasetId + "/" + filename + "/" + DatasetRef.CSV_FILE;

@@ -63,4 +63,13 @@ public final class LocalObjectStore implements ObjectStore {
       throw new StorageException("cannot write " + location + ": " + e.getMessage(), e);
     }
   }
+
+  @Override
+  public void delete(S3Location location) {
+    try {
+      Files.deleteIfExists(fileOf(location));
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + location + ": " + e.getMessage(), e);
+    }
+  }
 }

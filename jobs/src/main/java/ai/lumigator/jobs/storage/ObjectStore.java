@@ -19,6 +19,9 @@ public interface ObjectStore extends AutoCloseable {
   /** Writes (replaces) an object from a local file, streaming it. */
   void put(S3Location location, Path file, String contentType);
 
+  /** Removes an object; removing one that is not there is not an error. */
+  void delete(S3Location location);
+
   @Override
   default void close() {}
 }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -122,6 +123,16 @@ public final class S3ObjectStore implements ObjectStore {
       s3.putObject(request(location, contentType), RequestBody.fromFile(file));
     } catch (SdkException e) {
       throw new StorageException("cannot write " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(S3Location location) {
+    try {
+      s3.deleteObject(
+          DeleteObjectRequest.builder().bucket(location.bucket()).key(location.key()).build());
+    } catch (SdkException e) {
+      throw new StorageException("cannot delete " + location + ": " + e.getMessage(), e);
     }
   }
 

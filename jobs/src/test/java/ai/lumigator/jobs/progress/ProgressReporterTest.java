@@ -63,6 +63,11 @@ class ProgressReporterTest {
           }
 
           @Override
+          public void delete(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
           public void put(S3Location location, byte[] content, String contentType) {
             String body = new String(content, StandardCharsets.UTF_8);
             if (writing.getCount() > 0) {
@@ -99,6 +104,11 @@ class ProgressReporterTest {
         new ObjectStore() {
           @Override
           public InputStream open(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void delete(S3Location location) {
             throw new UnsupportedOperationException();
           }
 

@@ -4,6 +4,7 @@ import ai.lumigator.activities.jobs.JobObserver;
 import ai.lumigator.activities.jobs.PollSchedule;
 import ai.lumigator.activities.jobs.RayJobActivitiesImpl;
 import ai.lumigator.activities.jobs.RayJobSettings;
+import ai.lumigator.activities.jobs.S3JobSecretDrop;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.ray.RayPackages;
 import ai.lumigator.activities.secrets.RaySecretResolver;
@@ -27,6 +28,7 @@ public class ActivityConfiguration {
       RayJobsClient ray,
       LumigatorProperties properties,
       SecretStore secrets,
+      S3Storage storage,
       JobObserver jobObserver) {
     LumigatorProperties.Jobs jobs = properties.jobs();
     return new RayJobActivitiesImpl(
@@ -42,6 +44,7 @@ public class ActivityConfiguration {
             jobs.numCpus(),
             jobs.classDataSharing()),
         new RaySecretResolver(secrets),
+        new S3JobSecretDrop(storage),
         jobObserver);
   }
 
