@@ -24,11 +24,17 @@ public final class ActivityStubs {
           .build();
 
   /**
-   * Start-to-close bound of the short activities (S3, database, one Ray call). They take seconds;
-   * the bound is also how long a task held by a worker that died waits before it is retried
-   * elsewhere, so it stays small. Long work heartbeats instead (see {@link #rayAwait}).
+   * Start-to-close bound of the short activities (S3, database, one Ray call): they take seconds,
+   * this bounds one that hangs. A worker that dies mid-activity is noticed by the heartbeat timeout
+   * instead ({@link #SHORT_HEARTBEAT_TIMEOUT}).
    */
   static final Duration SHORT_ACTIVITY_TIMEOUT = Duration.ofMinutes(2);
+
+  /**
+   * Heartbeat timeout of the short activities, whose heartbeats the worker sends while they run
+   * ({@code KeepAliveHeartbeats}): how soon one held by a worker that died is retried elsewhere.
+   */
+  public static final Duration SHORT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
   private ActivityStubs() {}
 
@@ -39,6 +45,7 @@ public final class ActivityStubs {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.IO)
             .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
             .setRetryOptions(TRANSIENT)
             .build());
   }
@@ -53,6 +60,7 @@ public final class ActivityStubs {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.IO)
             .setStartToCloseTimeout(attemptBound(deadline, SHORT_ACTIVITY_TIMEOUT))
+            .setHeartbeatTimeout(attemptBound(deadline, SHORT_HEARTBEAT_TIMEOUT))
             .setScheduleToCloseTimeout(deadline)
             .setRetryOptions(TRANSIENT)
             .build());
@@ -108,6 +116,7 @@ public final class ActivityStubs {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.RAY)
             .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
             .setRetryOptions(TRANSIENT)
             .build());
   }
@@ -122,6 +131,7 @@ public final class ActivityStubs {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.RAY)
             .setStartToCloseTimeout(SHORT_ACTIVITY_TIMEOUT)
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
             .setRetryOptions(TRANSIENT)
             .build());

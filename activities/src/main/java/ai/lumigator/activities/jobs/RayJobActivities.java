@@ -2,10 +2,13 @@ package ai.lumigator.activities.jobs;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.Set;
 
 /** Ray side of a job: submit, wait for the end, stop, fetch logs. Runs on the Ray task queue. */
 @ActivityInterface
 public interface RayJobActivities {
+  /** Activity types of this interface that record heartbeats of their own (with details). */
+  Set<String> SELF_HEARTBEATING = Set.of("Await");
 
   /**
    * Submits the job with {@code submission_id} = the given id, uploading the jobs package first if

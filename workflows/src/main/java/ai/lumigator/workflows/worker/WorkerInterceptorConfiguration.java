@@ -1,5 +1,6 @@
 package ai.lumigator.workflows.worker;
 
+import ai.lumigator.activities.jobs.RayJobActivities;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.WorkerFactoryOptions;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,9 @@ import org.springframework.context.annotation.Configuration;
 public class WorkerInterceptorConfiguration {
   @Bean
   TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> workerInterceptors() {
-    return builder -> builder.setWorkerInterceptors(new DatabaseFailureInterceptor());
+    return builder ->
+        builder.setWorkerInterceptors(
+            new DatabaseFailureInterceptor(),
+            new KeepAliveHeartbeats(RayJobActivities.SELF_HEARTBEATING));
   }
 }

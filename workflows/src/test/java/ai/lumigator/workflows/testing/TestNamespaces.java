@@ -10,6 +10,8 @@ import io.temporal.api.operatorservice.v1.DeleteNamespaceRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -103,6 +105,12 @@ public final class TestNamespaces {
     } finally {
       service.shutdownNow();
     }
+  }
+
+  /** A client of the local Temporal (LUMIGATOR_TEMPORAL_TARGET) in the namespace. */
+  public static WorkflowClient client(String namespace) {
+    return WorkflowClient.newInstance(
+        service(), WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
   private static WorkflowServiceStubs service() {
