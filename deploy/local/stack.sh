@@ -152,7 +152,11 @@ install_one() { # name
 # ---------------------------------------------------------------------------------------------
 # processes
 
-pid_alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+pid_alive() { # name — its recorded process runs (a killed one not yet reaped, a zombie, does not)
+  [ -f "$RUN/$1.pid" ] || return 1
+  local state; state="$(ps -o stat= -p "$(cat "$RUN/$1.pid")" 2>/dev/null)" || return 1
+  [ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
 
 spawn() { # name command... — detached, output to $LOGS/name.log, pid in $RUN/name.pid
   local name="$1"; shift
