@@ -48,17 +48,21 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
     MessageDigest sha256 = sha256();
     DatasetSummary summary;
     long size;
-    try (InputStream staged = openStaged(request);
+    String sha;
+    try (HfDatasetWriter hf = HfDatasetWriter.start();
+        InputStream staged = openStaged(request);
         CountingInputStream counted =
             new CountingInputStream(new DigestInputStream(staged, sha256));
         ObjectUpload csv =
             ObjectUpload.start(storage, DatasetKeys.csv(id, filename), "text/csv; charset=utf-8")) {
       CanonicalCsvWriter writer = new CanonicalCsvWriter(csv);
-      summary = DatasetScan.scan(counted, writer);
+      summary = DatasetScan.scan(counted, DatasetScan.RowSink.both(writer, hf.rows()));
       writer.finish();
       counted.transferTo(OutputStream.nullOutputStream()); // the digest covers every byte
       csv.commit();
       size = counted.count();
+      sha = HexFormat.of().formatHex(sha256.digest());
+      hf.store(storage, DatasetKeys.folder(id, filename), filename, summary.columns(), sha, size);
     } catch (InvalidDatasetException e) {
       log.info("Dataset {} rejected: {}", id, e.getMessage());
       throw ApplicationFailure.newNonRetryableFailure(
@@ -67,7 +71,6 @@ public class DatasetIngestActivitiesImpl implements DatasetIngestActivities {
       throw new UncheckedIOException(
           "reading s3://" + storage.bucket() + "/" + request.stagingKey() + " failed", e);
     }
-    String sha = HexFormat.of().formatHex(sha256.digest());
     DatasetMetadata metadata =
         new DatasetMetadata(
             id, filename, summary.columns(), summary.rows(), sha, summary.groundTruth(), size);

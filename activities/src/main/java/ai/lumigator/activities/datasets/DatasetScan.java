@@ -47,6 +47,23 @@ public final class DatasetScan {
     void header(List<String> columns);
 
     void row(List<String> cells);
+
+    /** Hands everything to {@code first}, then to {@code second}. */
+    static RowSink both(RowSink first, RowSink second) {
+      return new RowSink() {
+        @Override
+        public void header(List<String> columns) {
+          first.header(columns);
+          second.header(columns);
+        }
+
+        @Override
+        public void row(List<String> cells) {
+          first.row(cells);
+          second.row(cells);
+        }
+      };
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,6 +204,17 @@ public final class S3Storage implements AutoCloseable {
       s3.putObject(
           b -> b.bucket(bucket).key(key).contentLength(contentLength).contentType(contentType),
           RequestBody.fromInputStream(in, contentLength));
+    } catch (SdkException | UncheckedIOException e) {
+      throw failure("put", key, e);
+    }
+  }
+
+  /** Uploads the file at {@code path} in one request, read from disk as it is sent. */
+  public void putFile(String key, Path path, String contentType) {
+    requireKey(key);
+    try {
+      s3.putObject(
+          b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(path));
     } catch (SdkException | UncheckedIOException e) {
       throw failure("put", key, e);
     }

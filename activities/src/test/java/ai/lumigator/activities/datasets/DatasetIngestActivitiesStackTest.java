@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.temporal.failure.ApplicationFailure;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,18 @@ class DatasetIngestActivitiesStackTest {
     assertThat(metadata.get("ground_truth").asBoolean()).isFalse();
     assertThat(metadata.get("size").asLong()).isEqualTo(upload.length);
     assertThat(storage.exists(DatasetKeys.staging(id))).isFalse();
+    ArrowTableWriterTest.Table table =
+        ArrowTableWriterTest.read(
+            storage.getBytes("datasets/" + id + "/my data.csv/" + HfDatasetFiles.ARROW_FILE));
+    assertThat(table.rows())
+        .containsExactly(
+            List.of("line one\nline two", "a \"b\""), java.util.Arrays.asList("short", null));
+    JsonNode info =
+        json.readTree(storage.getString("datasets/" + id + "/my data.csv/dataset_info.json"));
+    assertThat(info.at("/splits/train/num_examples").asLong()).isEqualTo(2);
+    assertThat(info.get("download_size").asLong()).isEqualTo(upload.length);
+    JsonNode state = json.readTree(storage.getString("datasets/" + id + "/my data.csv/state.json"));
+    assertThat(state.get("_fingerprint").asText()).isEqualTo(sha.substring(0, 16));
 
     DatasetRow row = datasets.findById(id).orElseThrow();
     assertThat(row.filename()).isEqualTo("my data.csv");
@@ -124,6 +137,19 @@ class DatasetIngestActivitiesStackTest {
     assertThat(dataset.groundTruth()).isTrue();
     assertThat(records(storage.getBytes(DatasetKeys.csv(request.datasetId(), request.filename()))))
         .isEqualTo(records(upload));
+    ArrowTableWriterTest.Table table =
+        ArrowTableWriterTest.read(
+            storage.getBytes(
+                DatasetKeys.folder(request.datasetId(), request.filename())
+                    + "/"
+                    + HfDatasetFiles.ARROW_FILE));
+    List<List<String>> csvRecords = records(upload);
+    assertThat(table.fields()).extracting(f -> f.getName()).isEqualTo(csvRecords.get(0));
+    assertThat(table.rows())
+        .isEqualTo(
+            csvRecords.subList(1, csvRecords.size()).stream()
+                .map(r -> r.stream().map(c -> c.isEmpty() ? null : c).toList())
+                .toList());
     activities.discard(request);
   }
 
@@ -174,7 +200,7 @@ class DatasetIngestActivitiesStackTest {
     activities.record(new DatasetRecord(request, dataset));
     assertThat(storage.list(DatasetKeys.root(request.datasetId())))
         .extracting(ObjectInfo::key)
-        .hasSize(2);
+        .hasSize(5);
 
     activities.discard(request);
     activities.discard(request); // nothing left: still fine
@@ -222,7 +248,7 @@ class DatasetIngestActivitiesStackTest {
   }
 
   @Test
-  void aJobsDatasetIsBuiltStraightFromItsResults() {
+  void aJobsDatasetIsBuiltStraightFromItsResults() throws IOException {
     String id = UUID.randomUUID().toString();
     String results = "tests/results-" + id + ".json";
     storage.putString(
@@ -243,6 +269,14 @@ class DatasetIngestActivitiesStackTest {
     assertThat(dataset.groundTruth()).isTrue();
     assertThat(storage.getString(DatasetKeys.csv(id, "d-lead-3-predictions.csv")))
         .isEqualTo("examples,ground_truth,predictions\r\n\"a, b\",x,\"p \"\"1\"\"\"\r\nc,y,p2\r\n");
+    assertThat(
+            ArrowTableWriterTest.read(
+                    storage.getBytes(
+                        DatasetKeys.folder(id, "d-lead-3-predictions.csv")
+                            + "/"
+                            + HfDatasetFiles.ARROW_FILE))
+                .rows())
+        .containsExactly(List.of("a, b", "x", "p \"1\""), List.of("c", "y", "p2"));
     DatasetRow row = datasets.findById(id).orElseThrow();
     assertThat(row.sizeBytes()).isEqualTo(dataset.sizeBytes()).isPositive();
     assertThat(row.runId()).isEqualTo("job-1");

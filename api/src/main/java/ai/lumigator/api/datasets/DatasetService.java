@@ -42,8 +42,10 @@ public class DatasetService {
   }
 
   /**
-   * Presigned GETs of the objects in the dataset's folder whose key ends with {@code extension}
-   * (trimmed, case-insensitive; blank or absent = every object), in key order.
+   * Presigned GETs of the dataset's files whose key ends with {@code extension} (trimmed,
+   * case-insensitive; blank or absent = every file), in key order: the original's four ({@code
+   * data-00000-of-00001.arrow}, {@code dataset.csv}, {@code dataset_info.json}, {@code
+   * state.json}). Our own {@code metadata.json} is not one of them.
    */
   DatasetDownloadResponse downloadUrls(UUID id, String extension) {
     DatasetRow row = get(id);
@@ -52,6 +54,7 @@ public class DatasetService {
       List<String> urls =
           storage.list(row.storagePrefix() + "/").stream()
               .map(ObjectInfo::key)
+              .filter(key -> !key.endsWith("/" + DatasetKeys.METADATA_FILE))
               .filter(key -> key.toLowerCase(Locale.ROOT).endsWith(suffix))
               .map(storage::presignGet)
               .toList();

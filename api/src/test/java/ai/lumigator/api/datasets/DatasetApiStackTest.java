@@ -356,31 +356,61 @@ class DatasetApiStackTest {
     assertThat(body(r).get("filename").asText()).isEqualTo(filename);
     String base = "/api/v1/datasets/" + id + "/download";
 
-    assertThat(urls(base)).hasSize(2);
-    assertThat(urls(base + "?extension=")).hasSize(2);
-    assertThat(urls(base + "?extension=%20%20")).hasSize(2);
+    // the original's four files, in key order; metadata.json is ours, not a download
+    List<String> files =
+        List.of("data-00000-of-00001.arrow", "dataset.csv", "dataset_info.json", "state.json");
+    List<String> all = urls(base);
+    assertThat(all).hasSize(4);
+    for (int i = 0; i < files.size(); i++) {
+      String path = URLDecoder.decode(URI.create(all.get(i)).getRawPath(), StandardCharsets.UTF_8);
+      assertThat(path).endsWith("/datasets/" + id + "/" + filename + "/" + files.get(i));
+    }
+    assertThat(urls(base + "?extension=")).hasSize(4);
+    assertThat(urls(base + "?extension=%20%20")).hasSize(4);
     assertThat(urls(base + "?extension=csv")).singleElement().asString().contains("dataset.csv");
     assertThat(urls(base + "?extension=%20.CSV%20")).hasSize(1);
-    assertThat(urls(base + "?extension=json")).singleElement().asString().contains("metadata.json");
+    assertThat(urls(base + "?extension=arrow")).singleElement().asString().contains(".arrow");
+    assertThat(urls(base + "?extension=json")).hasSize(2);
+    assertThat(urls(base + "?extension=metadata.json")).isEmpty();
     assertThat(urls(base + "?extension=parquet")).isEmpty();
-    for (String url : urls(base)) {
-      String path = URLDecoder.decode(URI.create(url).getRawPath(), StandardCharsets.UTF_8);
-      assertThat(path).contains("/datasets/" + id + "/" + filename + "/");
-    }
 
-    JsonNode metadata = fetchJson(urls(base + "?extension=json").get(0));
+    JsonNode info = fetchJson(urls(base + "?extension=dataset_info.json").get(0));
+    assertThat(info.at("/splits/train/num_examples").asLong()).isEqualTo(1);
+    assertThat(info.get("features").toString())
+        .isEqualTo(
+            "{\"examples\":{\"dtype\":\"string\",\"_type\":\"Value\"},"
+                + "\"ground_truth\":{\"dtype\":\"string\",\"_type\":\"Value\"}}");
+    JsonNode metadata =
+        json.readTree(storage.getString("datasets/" + id + "/" + filename + "/metadata.json"));
     assertThat(metadata.get("rows").asLong()).isEqualTo(1);
     assertThat(metadata.get("ground_truth").asBoolean()).isTrue();
     assertThat(metadata.get("columns").toString()).isEqualTo("[\"examples\",\"ground_truth\"]");
     assertThat(metadata.get("sha256").asText()).hasSize(64);
+    JsonNode state = fetchJson(urls(base + "?extension=state.json").get(0));
+    assertThat(state.get("_fingerprint").asText())
+        .isEqualTo(metadata.get("sha256").asText().substring(0, 16));
     assertThat(delete("/api/v1/datasets/" + id).statusCode()).isEqualTo(204);
+  }
+
+  /** Every object of a dataset, in key order: the save_to_disk files, the CSV and our metadata. */
+  private static List<String> storedKeys(String id, String filename) {
+    return Stream.of(
+            "data-00000-of-00001.arrow",
+            "dataset.csv",
+            "dataset_info.json",
+            "metadata.json",
+            "state.json")
+        .map(file -> "datasets/" + id + "/" + filename + "/" + file)
+        .toList();
   }
 
   @Test
   void deleteRemovesRowAndObjectsAndToleratesMissingObjects() throws Exception {
     HttpResponse<String> r = post(upload("to-delete.csv", utf8("examples\nx\n")));
     String id = body(r).get("id").asText();
-    assertThat(storage.list("datasets/" + id + "/")).hasSize(2);
+    assertThat(storage.list("datasets/" + id + "/"))
+        .extracting(ObjectInfo::key)
+        .containsExactlyElementsOf(storedKeys(id, "to-delete.csv"));
 
     assertThat(delete("/api/v1/datasets/" + id).statusCode()).isEqualTo(204);
 
@@ -405,8 +435,7 @@ class DatasetApiStackTest {
       assertThat(body(r).get("filename").asText()).isEqualTo("passwd");
       assertThat(storage.list("datasets/" + id + "/"))
           .extracting(ObjectInfo::key)
-          .containsExactly(
-              "datasets/" + id + "/passwd/dataset.csv", "datasets/" + id + "/passwd/metadata.json");
+          .containsExactlyElementsOf(storedKeys(id, "passwd"));
       assertThat(delete("/api/v1/datasets/" + id).statusCode()).isEqualTo(204);
     }
     assertThat(Files.exists(Path.of("/etc/passwd/dataset.csv"))).isFalse();

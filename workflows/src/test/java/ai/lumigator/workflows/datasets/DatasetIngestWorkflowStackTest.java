@@ -84,8 +84,11 @@ class DatasetIngestWorkflowStackTest {
     assertThat(storage.list(DatasetKeys.root(id)))
         .extracting(ObjectInfo::key)
         .containsExactly(
+            "datasets/" + id + "/sample.csv/data-00000-of-00001.arrow",
             "datasets/" + id + "/sample.csv/dataset.csv",
-            "datasets/" + id + "/sample.csv/metadata.json");
+            "datasets/" + id + "/sample.csv/dataset_info.json",
+            "datasets/" + id + "/sample.csv/metadata.json",
+            "datasets/" + id + "/sample.csv/state.json");
     assertThat(storage.exists(request.stagingKey())).isFalse();
     DatasetRow row = datasets.findById(id).orElseThrow();
     assertThat(row.rowCount()).isEqualTo(2);
