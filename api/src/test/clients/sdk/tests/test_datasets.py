@@ -64,10 +64,6 @@ def test_download_csv_returns_the_rows_as_uploaded(lumi, summaries):
     ] == ["dataset.csv"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the HF save_to_disk files (issue 14) come with branch 'arrow': remove this mark then",
-)
 def test_download_lists_the_original_four_files(lumi, summaries):
     link = lumi.datasets.get_dataset_link(summaries.id)
     assert sorted(file_name(u) for u in link.download_urls) == SAVE_TO_DISK_FILES
