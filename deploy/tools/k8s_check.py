@@ -168,12 +168,17 @@ def check_worker_queues(docs, problems):
             problems.append(f"Deployment(s) {profiles[p]} use profile {p}, which has no worker-{p}.yaml")
 
 
+# The user's documentation of variables: the README's configuration, the deployment guide's
+# Compose- and Kubernetes-only settings.
+DOCS = ("README.md", "docs/DEPLOYING.md")
+
+
 def check_readme(paths, problems):
-    readme = (ROOT / "README.md").read_text()
+    docs = "\n".join((ROOT / d).read_text() for d in DOCS)
     for p in paths:
         for var in sorted(set(re.findall(r"\bLUMIGATOR_[A-Z0-9_]+", Path(p).read_text()))):
-            if var not in readme:
-                problems.append(f"{p}: {var} is not documented in README.md")
+            if var not in docs:
+                problems.append(f"{p}: {var} is not documented in {' or '.join(DOCS)}")
 
 
 def main():
@@ -183,7 +188,7 @@ def main():
                     help="objects created outside the manifests (validated, and referable)")
     ap.add_argument("--k8s", action="append", default=[], help="Kubernetes versions")
     ap.add_argument("--readme-check", action="append", default=[],
-                    help="files whose LUMIGATOR_* variables README.md must document")
+                    help="files whose LUMIGATOR_* variables README.md or docs/DEPLOYING.md must document")
     ap.add_argument("--no-project-checks", action="store_true",
                     help="skip the worker-queue check (for test fixtures)")
     ap.add_argument("files", nargs="+")
