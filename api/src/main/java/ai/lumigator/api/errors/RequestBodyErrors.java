@@ -50,7 +50,7 @@ final class RequestBodyErrors {
   }
 
   /** What pydantic says when a value is not of the field's type. */
-  private static ValidationError expected(List<Object> loc, Class<?> type) {
+  static ValidationError expected(List<Object> loc, Class<?> type) {
     if (type == null) return new ValidationError(loc, "Invalid value", "value_error");
     if (type == String.class || type.isEnum()) {
       return new ValidationError(loc, "Input should be a valid string", "string_type");

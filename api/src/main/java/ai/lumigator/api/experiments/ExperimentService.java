@@ -12,7 +12,6 @@ import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.experiments.ExperimentRow;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.workflows.WorkflowRow;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +40,8 @@ public class ExperimentService {
     this.removal = removal;
   }
 
-  public ExperimentRow create(JsonNode body) {
-    ExperimentSpec spec = ExperimentCreateParser.parse(body);
+  ExperimentRow create(ExperimentCreate body) {
+    ExperimentSpec spec = body.spec();
     String datasetId = spec.datasetId().toString();
     if (datasets.findById(datasetId).isEmpty()) {
       throw new NotFoundException("Dataset", spec.datasetId());

@@ -4,7 +4,6 @@ import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
 import ai.lumigator.api.openapi.ApiErrorResponses;
 import ai.lumigator.persistence.experiments.ExperimentRow;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +48,7 @@ public class ExperimentsController {
       summary = "Create an experiment",
       description =
           "404 when the dataset does not exist. `task_definition` defaults to summarization.")
-  public ResponseEntity<ExperimentResponse> create(@RequestBody JsonNode body) {
+  public ResponseEntity<ExperimentResponse> create(@RequestBody ExperimentCreate body) {
     ExperimentRow row = service.create(body);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(

@@ -1,8 +1,8 @@
 package ai.lumigator.api.secrets;
 
-import ai.lumigator.api.errors.StrictString;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ai.lumigator.api.errors.Characters;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 
 /** Body of {@code PUT /settings/secrets/{name}}. Lengths count characters (code points). */
 @Schema(name = "SecretUploadRequest")
@@ -12,10 +12,11 @@ public record SecretUploadRequest(
             minLength = SecretsController.MIN_VALUE,
             maxLength = SecretsController.MAX_VALUE,
             description = "the secret, e.g. a provider API key; stored encrypted, never shown")
-        @JsonDeserialize(using = StrictString.class)
+        @NotNull
+        @Characters(min = SecretsController.MIN_VALUE, max = SecretsController.MAX_VALUE)
         String value,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "what the secret is for")
-        @JsonDeserialize(using = StrictString.class)
+        @NotNull
         String description) {
 
   @Override

@@ -1,6 +1,7 @@
 package ai.lumigator.api.secrets;
 
 import ai.lumigator.activities.secrets.SecretStore;
+import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
 import ai.lumigator.api.openapi.ApiErrorResponses;
@@ -72,12 +73,6 @@ public class SecretsController {
           SecretUploadRequest request) {
     List<ValidationError> errors = new ArrayList<>();
     checkLength(errors, List.of("path", "secret_name"), name, MIN_NAME, MAX_NAME);
-    if (request.value() == null) {
-      errors.add(missing("value"));
-    } else {
-      checkLength(errors, List.of("body", "value"), request.value(), MIN_VALUE, MAX_VALUE);
-    }
-    if (request.description() == null) errors.add(missing("description"));
     if (!errors.isEmpty()) throw new RequestShapeException(errors);
 
     UpsertOutcome outcome = store.put(name, request.description(), request.value());
@@ -109,21 +104,7 @@ public class SecretsController {
   /** Characters as a person (and Python's len) counts them: code points, not UTF-16 units. */
   private static void checkLength(
       List<ValidationError> errors, List<Object> loc, String s, int min, int max) {
-    int length = s.codePointCount(0, s.length());
-    if (length < min) {
-      errors.add(
-          new ValidationError(
-              loc,
-              "String should have at least " + min + " character" + (min == 1 ? "" : "s"),
-              "string_too_short"));
-    } else if (length > max) {
-      errors.add(
-          new ValidationError(
-              loc, "String should have at most " + max + " characters", "string_too_long"));
-    }
-  }
-
-  private static ValidationError missing(String field) {
-    return new ValidationError(List.of("body", field), "Field required", "missing");
+    ValidationError e = Characters.Check.problem(loc, s, min, max);
+    if (e != null) errors.add(e);
   }
 }

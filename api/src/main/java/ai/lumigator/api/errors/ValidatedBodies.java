@@ -1,0 +1,134 @@
+package ai.lumigator.api.errors;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
+import org.hibernate.validator.spi.nodenameprovider.Property;
+import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Every request body that is a record is checked once read: the problems Jackson read past ({@link
+ * BodyProblems}) and then the record's Bean Validation constraints, together one 422 whose items
+ * say what pydantic would ({@code loc} in the JSON names the client sent).
+ */
+@ControllerAdvice
+public class ValidatedBodies extends RequestBodyAdviceAdapter {
+  private static final ObjectMapper NAMES = new ObjectMapper();
+  private final Validator validator =
+      Validation.byProvider(HibernateValidator.class)
+          .configure()
+          .propertyNodeNameProvider(new JsonNames())
+          .buildValidatorFactory()
+          .getValidator();
+
+  @Override
+  public boolean supports(
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType) {
+    return targetType instanceof Class<?> c && c.isRecord();
+  }
+
+  @Override
+  public HttpInputMessage beforeBodyRead(
+      HttpInputMessage input,
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType) {
+    BodyProblems.start();
+    return input;
+  }
+
+  @Override
+  public Object afterBodyRead(
+      Object body,
+      HttpInputMessage input,
+      MethodParameter parameter,
+      Type targetType,
+      Class<? extends HttpMessageConverter<?>> converterType) {
+    List<ValidationError> errors = new ArrayList<>(BodyProblems.take());
+    List<String> order = fields(body.getClass());
+    validator.validate(body).stream()
+        .map(ValidatedBodies::error)
+        .filter(e -> !errors.contains(e) && !readPast(errors, e))
+        .sorted(Comparator.comparingInt(e -> order.indexOf(String.valueOf(e.loc().get(1)))))
+        .forEach(errors::add);
+    if (!errors.isEmpty()) throw new RequestShapeException(errors);
+    return body;
+  }
+
+  /** A value Jackson could not read is null to the validator: its type error is the one to say. */
+  private static boolean readPast(List<ValidationError> problems, ValidationError e) {
+    return "missing".equals(e.type()) && problems.stream().anyMatch(p -> p.loc().equals(e.loc()));
+  }
+
+  static ValidationError error(ConstraintViolation<?> v) {
+    List<Object> loc = new ArrayList<>();
+    loc.add("body");
+    for (Path.Node node : v.getPropertyPath()) {
+      if (node.getIndex() != null) loc.add(node.getIndex());
+      if (node.getName() != null && !node.getName().startsWith("<")) loc.add(node.getName());
+    }
+    Annotation a = v.getConstraintDescriptor().getAnnotation();
+    if (v.getInvalidValue() == null && (a instanceof NotNull || a instanceof NotBlank)) {
+      return new ValidationError(loc, "Field required", "missing");
+    }
+    if (a instanceof NotBlank) {
+      return new ValidationError(
+          loc, "String should have at least 1 character", "string_too_short");
+    }
+    if (a instanceof Positive) {
+      return new ValidationError(loc, "Input should be greater than 0", "greater_than");
+    }
+    if (a instanceof Characters c && v.getInvalidValue() instanceof String s) {
+      return Characters.Check.problem(loc, s, c.min(), c.max());
+    }
+    return new ValidationError(loc, v.getMessage(), "value_error");
+  }
+
+  private static List<String> fields(Class<?> type) {
+    return NAMES
+        .getSerializationConfig()
+        .introspect(NAMES.constructType(type))
+        .findProperties()
+        .stream()
+        .map(BeanPropertyDefinition::getName)
+        .toList();
+  }
+
+  /** The name Jackson reads a record component by ({@code @JsonProperty}), for {@code loc}. */
+  private static final class JsonNames implements PropertyNodeNameProvider {
+    @Override
+    public String getName(Property property) {
+      if (property instanceof JavaBeanProperty p) {
+        BeanDescription d =
+            NAMES.getSerializationConfig().introspect(NAMES.constructType(p.getDeclaringClass()));
+        return d.findProperties().stream()
+            .filter(x -> x.getInternalName().equals(p.getName()))
+            .map(BeanPropertyDefinition::getName)
+            .findFirst()
+            .orElse(p.getName());
+      }
+      return property.getName();
+    }
+  }
+}
