@@ -31,13 +31,15 @@ if git grep --untracked -nE 'shared/data|SHARED_DATA|\.\./shared|"/work/' -- '*/
 fi
 echo "== build and unit tests, in a copy of this checkout's files alone in a temporary folder"
 # No sibling folders there: a unit test that needs anything outside the repository fails here.
-# (The stack tests below build this checkout itself.)
 copy="$(mktemp -d /tmp/lumigator-plain-clone.XXXXXX)"
 mkdir "$copy/repo"
 git ls-files -z --cached --others --exclude-standard \
   | tar -C "$ROOT" --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -C "$copy/repo" -xf -
 (cd "$copy/repo" && mvn -B install -Dstyle.color=never)
 rm -rf "$copy"
+echo "== build this checkout's jars (stack tests start the worker and API from them)"
+# a module's own stack tests run before its jar is packaged (the worker-restart test needs it)
+mvn -B -q -DskipTests install -Dstyle.color=never
 
 echo "== local stack"
 "$STACK" install
