@@ -62,6 +62,21 @@ public final class BodyProblems extends DeserializationProblemHandler {
     return null;
   }
 
+  /** A scalar where a list or an object belongs: Jackson has no way to build one of it. */
+  @Override
+  public Object handleMissingInstantiator(
+      DeserializationContext ctxt,
+      Class<?> instClass,
+      com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta,
+      JsonParser p,
+      String msg)
+      throws IOException {
+    ValidationError e = RequestBodyErrors.expected(loc(p), instClass);
+    if (!note(e.loc(), e.msg(), e.type())) return NOT_HANDLED;
+    p.skipChildren();
+    return null;
+  }
+
   @Override
   public Object handleWeirdStringValue(
       DeserializationContext ctxt, Class<?> targetType, String value, String msg) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * Every request body that is a record is checked once read: the problems Jackson read past ({@link
  * BodyProblems}) and then the record's Bean Validation constraints, together one 422 whose items
- * say what pydantic would ({@code loc} in the JSON names the client sent).
+ * say what pydantic would ({@code loc} in the JSON names the client sent), in the order pydantic
+ * lists them: that of the fields' declarations ({@link DeclarationOrder}).
  */
 @ControllerAdvice
 public class ValidatedBodies extends RequestBodyAdviceAdapter {
@@ -45,7 +48,8 @@ public class ValidatedBodies extends RequestBodyAdviceAdapter {
       MethodParameter parameter,
       Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
-    return targetType instanceof Class<?> c && c.isRecord();
+    Type raw = targetType instanceof ParameterizedType p ? p.getRawType() : targetType;
+    return raw instanceof Class<?> c && c.isRecord();
   }
 
   @Override
@@ -66,13 +70,19 @@ public class ValidatedBodies extends RequestBodyAdviceAdapter {
       Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     List<ValidationError> errors = new ArrayList<>(BodyProblems.take());
-    List<String> order = fields(body.getClass());
+    if (body == null) {
+      // JSON null: FastAPI answers a required body that is null as a missing one
+      throw new RequestShapeException(
+          List.of(new ValidationError(List.of("body"), "Field required", "missing")));
+    }
     validator.validate(body).stream()
         .map(ValidatedBodies::error)
         .filter(e -> !errors.contains(e) && !readPast(errors, e))
-        .sorted(Comparator.comparingInt(e -> order.indexOf(String.valueOf(e.loc().get(1)))))
         .forEach(errors::add);
-    if (!errors.isEmpty()) throw new RequestShapeException(errors);
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(e -> DeclarationOrder.of(body, e.loc()), LEXICOGRAPHIC));
+      throw new RequestShapeException(errors);
+    }
     return body;
   }
 
@@ -89,6 +99,10 @@ public class ValidatedBodies extends RequestBodyAdviceAdapter {
       if (node.getName() != null && !node.getName().startsWith("<")) loc.add(node.getName());
     }
     Annotation a = v.getConstraintDescriptor().getAnnotation();
+    if (v.getInvalidValue() == null && a instanceof NotNull && isElement(v)) {
+      // a null in a list of strings, as pydantic says of it
+      return new ValidationError(loc, "Input should be a valid string", "string_type");
+    }
     if (v.getInvalidValue() == null && (a instanceof NotNull || a instanceof NotBlank)) {
       return new ValidationError(loc, "Field required", "missing");
     }
@@ -99,21 +113,30 @@ public class ValidatedBodies extends RequestBodyAdviceAdapter {
     if (a instanceof Positive) {
       return new ValidationError(loc, "Input should be greater than 0", "greater_than");
     }
+    if (a instanceof Literal l) {
+      return new ValidationError(
+          loc, "Input should be '" + l.value() + "' for this endpoint", "literal_error");
+    }
     if (a instanceof Characters c && v.getInvalidValue() instanceof String s) {
       return Characters.Check.problem(loc, s, c.min(), c.max());
     }
     return new ValidationError(loc, v.getMessage(), "value_error");
   }
 
-  private static List<String> fields(Class<?> type) {
-    return NAMES
-        .getSerializationConfig()
-        .introspect(NAMES.constructType(type))
-        .findProperties()
-        .stream()
-        .map(BeanPropertyDefinition::getName)
-        .toList();
+  private static boolean isElement(ConstraintViolation<?> v) {
+    Path.Node last = null;
+    for (Path.Node node : v.getPropertyPath()) last = node;
+    return last != null && last.getKind() == ElementKind.CONTAINER_ELEMENT;
   }
+
+  private static final Comparator<List<Integer>> LEXICOGRAPHIC =
+      (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+          int c = Integer.compare(a.get(i), b.get(i));
+          if (c != 0) return c;
+        }
+        return Integer.compare(a.size(), b.size());
+      };
 
   /** The name Jackson reads a record component by ({@code @JsonProperty}), for {@code loc}. */
   private static final class JsonNames implements PropertyNodeNameProvider {

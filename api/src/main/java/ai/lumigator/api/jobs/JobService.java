@@ -8,6 +8,7 @@ import ai.lumigator.api.errors.ConflictException;
 import ai.lumigator.api.errors.InvalidInputException;
 import ai.lumigator.api.errors.NotFoundException;
 import ai.lumigator.api.errors.UpstreamException;
+import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.jobs.config.JobPaths;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
@@ -68,8 +69,8 @@ public class JobService {
     this.properties = properties;
   }
 
-  public JobRow create(String endpointType, JsonNode body) {
-    JobSpec spec = JobCreateParser.parse(body, endpointType);
+  public JobRow create(JobCreateRequest<?> body) {
+    JobSpec spec = body.spec();
     DatasetRow dataset =
         datasets
             .findById(spec.datasetId().toString())
@@ -93,7 +94,7 @@ public class JobService {
             dataset.id(),
             null,
             configJson,
-            body.toString(),
+            JobConfigJson.toJson(body),
             spec.secretKeyName(),
             clock.millis());
     jobs.insert(row);

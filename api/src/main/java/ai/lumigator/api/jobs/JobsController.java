@@ -35,18 +35,21 @@ public class JobsController {
   }
 
   @PostMapping({"/inference/", "/inference"})
-  public ResponseEntity<JobResponse> inference(@RequestBody JsonNode body) {
-    return created(service.create(JobTypes.INFERENCE, body));
+  public ResponseEntity<JobResponse> inference(
+      @RequestBody JobCreateRequest<InferenceConfigRequest> body) {
+    return created(service.create(body));
   }
 
   @PostMapping({"/evaluator/", "/evaluator"})
-  public ResponseEntity<JobResponse> evaluator(@RequestBody JsonNode body) {
-    return created(service.create(JobTypes.EVALUATOR, body));
+  public ResponseEntity<JobResponse> evaluator(
+      @RequestBody JobCreateRequest<EvaluatorConfigRequest> body) {
+    return created(service.create(body));
   }
 
   @PostMapping({"/annotate/", "/annotate"})
-  public ResponseEntity<JobResponse> annotate(@RequestBody JsonNode body) {
-    return created(service.create(JobTypes.ANNOTATE, body));
+  public ResponseEntity<JobResponse> annotate(
+      @RequestBody JobCreateRequest<AnnotateConfigRequest> body) {
+    return created(service.create(body));
   }
 
   @GetMapping({"/", ""})

@@ -30,6 +30,16 @@ public sealed interface TaskDefinitionRequest {
     return request == null ? TaskDefinition.summarization() : request.task();
   }
 
+  /** The request that stands for {@code task}. */
+  public static TaskDefinitionRequest of(TaskDefinition task) {
+    return switch (task.task()) {
+      case TaskDefinition.TRANSLATION ->
+          new Translation(task.sourceLanguage(), task.targetLanguage());
+      case TaskDefinition.TEXT_GENERATION -> new TextGeneration();
+      default -> new Summarization();
+    };
+  }
+
   @ExtraForbidden
   @Schema(name = "SummarizationTaskDefinition")
   record Summarization() implements TaskDefinitionRequest {

@@ -1,10 +1,12 @@
 package ai.lumigator.api.workflows;
 
 import ai.lumigator.api.errors.BadRequestException;
-import ai.lumigator.api.errors.RequestShapeException;
-import ai.lumigator.api.jobs.JobCreateParser;
+import ai.lumigator.api.jobs.EvaluatorConfigRequest;
+import ai.lumigator.api.jobs.InferenceConfigRequest;
+import ai.lumigator.api.jobs.JobCreateRequest;
 import ai.lumigator.api.jobs.JobPrograms;
 import ai.lumigator.api.jobs.JobSpec;
+import ai.lumigator.api.jobs.TaskDefinitionRequest;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.jobs.config.JobPaths;
 import ai.lumigator.jobs.config.TaskDefinition;
@@ -17,27 +19,18 @@ import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
 import ai.lumigator.workflows.jobs.JobRequest;
 import ai.lumigator.workflows.jobs.JobWorkflow;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 /**
- * A workflow's two jobs as job create requests (the jobs API's parser checks them and its program
- * builder writes their configs, so both kinds of jobs are configured the one same way): the
- * inference job {@code {name}-inference} on the experiment's dataset, storing its predictions as
- * {@code {stem}-{model with / as -}-predictions.csv} (column {@code predictions}), and the
- * evaluator job {@code {name}-evaluation} on that dataset. Job ids derive from the workflow id.
+ * A workflow's two jobs as job create requests (the jobs API checks them and its program builder
+ * writes their configs, so both kinds of jobs are configured the one same way): the inference job
+ * {@code {name}-inference} on the experiment's dataset, storing its predictions as {@code
+ * {stem}-{model with / as -}-predictions.csv} (column {@code predictions}), and the evaluator job
+ * {@code {name}-evaluation} on that dataset. Job ids derive from the workflow id.
  */
 final class EvaluationPlanner {
   /** The predictions dataset's column of model outputs, which the evaluator reads. */
   static final String PREDICTIONS_COLUMN = "predictions";
-
-  /** A job field whose name in a workflow request differs. */
-  private static final Map<String, String> RENAMED =
-      Map.of("output_field", "inference_output_field");
 
   private static final String PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -47,12 +40,18 @@ final class EvaluationPlanner {
   record Plan(EvaluationRequest request, String systemPrompt) {}
 
   private record JobSpecs(
-      JobSpec inference, ObjectNode inferenceBody, JobSpec evaluator, ObjectNode evaluatorBody) {}
+      JobSpec inference,
+      JobCreateRequest<InferenceConfigRequest> inferenceRequest,
+      JobSpec evaluator,
+      JobCreateRequest<EvaluatorConfigRequest> evaluatorRequest) {}
 
   private EvaluationPlanner() {}
 
-  /** Checks the job fields (422) before anything is looked up. */
-  static void check(WorkflowSpec spec) {
+  /**
+   * Checks that the jobs can run (a 422 naming a provider or metric this release cannot run) before
+   * anything is looked up.
+   */
+  static void check(WorkflowCreateRequest spec) {
     specs(
         spec,
         PLACEHOLDER_ID,
@@ -63,7 +62,7 @@ final class EvaluationPlanner {
   }
 
   static Plan plan(
-      WorkflowSpec spec,
+      WorkflowCreateRequest spec,
       String workflowId,
       ExperimentRow experiment,
       DatasetRow dataset,
@@ -115,12 +114,12 @@ final class EvaluationPlanner {
             new EvaluationJob(
                 inference.name(),
                 inference.description(),
-                specs.inferenceBody().toString(),
+                JobConfigJson.toJson(specs.inferenceRequest()),
                 inferenceJob),
             new EvaluationJob(
                 evaluator.name(),
                 evaluator.description(),
-                specs.evaluatorBody().toString(),
+                JobConfigJson.toJson(specs.evaluatorRequest()),
                 evaluatorJob));
     return new Plan(request, systemPrompt);
   }
@@ -134,7 +133,7 @@ final class EvaluationPlanner {
    *
    * @throws BadRequestException for text-generation without a system prompt (it has no default)
    */
-  static String systemPrompt(WorkflowSpec spec, TaskDefinition task) {
+  static String systemPrompt(WorkflowCreateRequest spec, TaskDefinition task) {
     if (spec.systemPrompt() != null && !spec.systemPrompt().isBlank()) return spec.systemPrompt();
     return task.defaultSystemPrompt()
         .orElseThrow(
@@ -143,65 +142,47 @@ final class EvaluationPlanner {
   }
 
   private static JobSpecs specs(
-      WorkflowSpec spec,
+      WorkflowCreateRequest spec,
       String datasetId,
       int maxSamples,
       TaskDefinition task,
       String systemPrompt,
       String predictionsDatasetId) {
-    JsonNode taskNode = JobConfigJson.toTree(task);
-    ObjectNode inferenceBody = JsonNodeFactory.instance.objectNode();
-    inferenceBody.put("name", spec.name() + "-inference");
-    inferenceBody.put("description", spec.description());
-    inferenceBody.put("dataset", datasetId);
-    inferenceBody.put("max_samples", maxSamples);
-    setIfPresent(inferenceBody, "batch_size", spec.batchSize());
-    setIfPresent(inferenceBody, "job_timeout_sec", spec.jobTimeoutSec());
-    ObjectNode inferenceConfig = inferenceBody.putObject("job_config");
-    inferenceConfig.put("job_type", JobTypes.INFERENCE);
-    inferenceConfig.put("model", spec.model());
-    inferenceConfig.put("provider", spec.provider());
-    inferenceConfig.set("task_definition", taskNode);
-    inferenceConfig.put("base_url", spec.baseUrl());
-    inferenceConfig.put("output_field", spec.outputField());
-    inferenceConfig.put("system_prompt", systemPrompt);
-    inferenceConfig.put("secret_key_name", spec.secretKeyName());
-    setIfPresent(inferenceConfig, "generation_config", spec.generationConfig());
-
-    ObjectNode evaluatorBody = JsonNodeFactory.instance.objectNode();
-    evaluatorBody.put("name", spec.name() + "-evaluation");
-    evaluatorBody.put("description", spec.description());
-    evaluatorBody.put("dataset", predictionsDatasetId);
-    evaluatorBody.put("max_samples", maxSamples);
-    setIfPresent(evaluatorBody, "job_timeout_sec", spec.jobTimeoutSec());
-    ObjectNode evaluatorConfig = evaluatorBody.putObject("job_config");
-    evaluatorConfig.put("job_type", JobTypes.EVALUATOR);
-    evaluatorConfig.set("task_definition", taskNode);
-    setIfPresent(evaluatorConfig, "metrics", spec.metrics());
-    setIfPresent(evaluatorConfig, "llm_as_judge", spec.llmAsJudge());
-    // only a judge model talks to a provider; plain metrics need no secret
-    if (spec.llmAsJudge() != null && !spec.llmAsJudge().isNull()) {
-      evaluatorConfig.put("secret_key_name", spec.secretKeyName());
-    }
-
-    List<RequestShapeException> failures = new ArrayList<>();
-    JobSpec inference = null;
-    JobSpec evaluator = null;
-    try {
-      inference = JobCreateParser.parse(inferenceBody, JobTypes.INFERENCE);
-    } catch (RequestShapeException e) {
-      failures.add(e);
-    }
-    try {
-      evaluator = JobCreateParser.parse(evaluatorBody, JobTypes.EVALUATOR);
-    } catch (RequestShapeException e) {
-      failures.add(e);
-    }
-    if (!failures.isEmpty()) throw ShapeErrors.relocated(failures, RENAMED);
-    return new JobSpecs(inference, inferenceBody, evaluator, evaluatorBody);
-  }
-
-  private static void setIfPresent(ObjectNode node, String field, JsonNode value) {
-    if (value != null) node.set(field, value);
+    TaskDefinitionRequest taskRequest = TaskDefinitionRequest.of(task);
+    JobCreateRequest<InferenceConfigRequest> inference =
+        new JobCreateRequest<>(
+            spec.name() + "-inference",
+            spec.descriptionOrDefault(),
+            UUID.fromString(datasetId),
+            maxSamples,
+            spec.batchSize(),
+            spec.jobTimeoutSec(),
+            new InferenceConfigRequest(
+                JobTypes.INFERENCE,
+                spec.model(),
+                spec.provider(),
+                taskRequest,
+                spec.baseUrl(),
+                spec.outputField(),
+                systemPrompt,
+                spec.secretKeyName(),
+                null,
+                spec.generationConfig()));
+    JobCreateRequest<EvaluatorConfigRequest> evaluator =
+        new JobCreateRequest<>(
+            spec.name() + "-evaluation",
+            spec.descriptionOrDefault(),
+            UUID.fromString(predictionsDatasetId),
+            maxSamples,
+            null,
+            spec.jobTimeoutSec(),
+            new EvaluatorConfigRequest(
+                JobTypes.EVALUATOR,
+                taskRequest,
+                // only a judge model talks to a provider; plain metrics need no secret
+                spec.llmAsJudge() != null ? spec.secretKeyName() : null,
+                spec.metrics(),
+                spec.llmAsJudge()));
+    return new JobSpecs(inference.spec(), inference, evaluator.spec(), evaluator);
   }
 }

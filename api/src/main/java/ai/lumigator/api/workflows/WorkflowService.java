@@ -8,6 +8,7 @@ import ai.lumigator.api.errors.ConflictException;
 import ai.lumigator.api.errors.NotFoundException;
 import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.api.jobs.JobService;
+import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import ai.lumigator.persistence.experiments.ExperimentDao;
@@ -92,8 +93,7 @@ public class WorkflowService {
     this.removal = removal;
   }
 
-  public WorkflowRow create(JsonNode body) {
-    WorkflowSpec spec = WorkflowCreateParser.parse(body);
+  public WorkflowRow create(WorkflowCreateRequest spec) {
     EvaluationPlanner.check(spec);
     String refused = "Cannot create workflow '" + spec.name() + "': ";
     ExperimentRow experiment =
@@ -135,7 +135,7 @@ public class WorkflowService {
             spec.baseUrl(),
             plan.systemPrompt(),
             spec.secretKeyName(),
-            body.toString(),
+            JobConfigJson.toJson(spec),
             WorkflowStatuses.CREATED,
             null,
             null,
@@ -161,7 +161,7 @@ public class WorkflowService {
     return row;
   }
 
-  private static String provider(WorkflowSpec spec) {
+  private static String provider(WorkflowCreateRequest spec) {
     return spec.provider().trim().toLowerCase(Locale.ROOT);
   }
 

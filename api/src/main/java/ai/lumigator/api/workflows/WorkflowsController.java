@@ -3,7 +3,6 @@ package ai.lumigator.api.workflows;
 import ai.lumigator.api.openapi.ApiErrorResponses;
 import ai.lumigator.persistence.workflows.WorkflowRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,7 +51,7 @@ public class WorkflowsController {
               + " created → running → succeeded | failed (with a reason). `job_timeout_sec`"
               + " applies to each job: a job past it is stopped and the workflow fails. An empty"
               + " `system_prompt` takes the task's default (text-generation has none: 400).")
-  public ResponseEntity<WorkflowResponse> create(@RequestBody JsonNode body) {
+  public ResponseEntity<WorkflowResponse> create(@RequestBody WorkflowCreateRequest body) {
     WorkflowRow row = service.create(body);
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(

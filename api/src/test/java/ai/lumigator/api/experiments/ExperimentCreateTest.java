@@ -50,21 +50,22 @@ class ExperimentCreateTest {
 
   @Test
   void everyProblemOfTheBodyIsListedWhereTheClientPutIt() throws Exception {
+    // in the order of the fields' declarations, as pydantic lists them
     assertThat(detail("{\"description\": 3, \"max_samples\": \"many\"}", 422))
         .isEqualTo(
             items(
                 """
-                [{"loc": ["body", "description"], "msg": "Input should be a valid string", "type": "string_type"},
-                 {"loc": ["body", "max_samples"], "msg": "Input should be a valid integer", "type": "int_type"},
-                 {"loc": ["body", "name"], "msg": "Field required", "type": "missing"},
-                 {"loc": ["body", "dataset"], "msg": "Field required", "type": "missing"}]
+                [{"loc": ["body", "name"], "msg": "Field required", "type": "missing"},
+                 {"loc": ["body", "description"], "msg": "Input should be a valid string", "type": "string_type"},
+                 {"loc": ["body", "dataset"], "msg": "Field required", "type": "missing"},
+                 {"loc": ["body", "max_samples"], "msg": "Input should be a valid integer", "type": "int_type"}]
                 """));
     assertThat(detail("{\"name\": \"\", \"dataset\": \"not-a-uuid\"}", 422))
         .isEqualTo(
             items(
                 """
-                [{"loc": ["body", "dataset"], "msg": "Input should be a valid UUID", "type": "uuid_parsing"},
-                 {"loc": ["body", "name"], "msg": "String should have at least 1 character", "type": "string_too_short"}]
+                [{"loc": ["body", "name"], "msg": "String should have at least 1 character", "type": "string_too_short"},
+                 {"loc": ["body", "dataset"], "msg": "Input should be a valid UUID", "type": "uuid_parsing"}]
                 """));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lumigator.api.errors.BadRequestException;
 import ai.lumigator.api.errors.InvalidInputException;
+import ai.lumigator.api.errors.RequestBodies;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
 import ai.lumigator.jobs.config.EvaluatorJobConfig;
@@ -45,8 +46,8 @@ class EvaluationPlannerTest {
     return new ExperimentRow("e", "exp", "", DATASET.id(), 3, task, 1, 1);
   }
 
-  static WorkflowSpec spec(String json) throws Exception {
-    return WorkflowCreateParser.parse(JSON.readTree(json));
+  static WorkflowCreateRequest spec(String json) {
+    return RequestBodies.read(json, WorkflowCreateRequest.class);
   }
 
   static final String BASIC =
@@ -190,14 +191,13 @@ class EvaluationPlannerTest {
 
   @Test
   void jobFieldErrorsAreReportedWhereTheWorkflowRequestHasThem() throws Exception {
-    WorkflowSpec bad =
-        spec(
-            """
-            {"name": "w", "experiment_id": "77777777-7777-7777-7777-777777777777", "model": "m",
-             "provider": "baseline", "batch_size": 0, "job_timeout_sec": "soon",
-             "generation_config": {"top_k": 5}, "metrics": "rouge"}
-            """);
-    assertThatThrownBy(() -> EvaluationPlanner.check(bad))
+    String bad =
+        """
+        {"name": "w", "experiment_id": "77777777-7777-7777-7777-777777777777", "model": "m",
+         "provider": "baseline", "batch_size": 0, "job_timeout_sec": "soon",
+         "generation_config": {"top_k": 5}, "metrics": "rouge"}
+        """;
+    assertThatThrownBy(() -> EvaluationPlanner.check(spec(bad)))
         .isInstanceOfSatisfying(
             RequestShapeException.class,
             e ->

@@ -1,0 +1,47 @@
+package ai.lumigator.api.jobs;
+
+import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.Literal;
+import ai.lumigator.jobs.config.InferenceJobSettings;
+import ai.lumigator.persistence.jobs.JobTypes;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+/** {@code job_config} of an inference job. */
+@Schema(name = "JobInferenceConfig")
+public record InferenceConfigRequest(
+    @Schema(type = "string", allowableValues = JobTypes.INFERENCE)
+        @JsonProperty("job_type")
+        @Literal(JobTypes.INFERENCE)
+        Object jobType,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String model,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String provider,
+    @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
+    @JsonProperty("base_url") String baseUrl,
+    @Schema(defaultValue = InferenceJobSettings.DEFAULT_OUTPUT_FIELD)
+        @JsonProperty("output_field")
+        @Characters(min = 1)
+        String outputField,
+    @JsonProperty("system_prompt") String systemPrompt,
+    @JsonProperty("secret_key_name") String secretKeyName,
+    @Schema(defaultValue = "false") @JsonProperty("store_to_dataset") Boolean storeToDataset,
+    @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig)
+    implements ModelJobConfig {
+
+  @Override
+  public String type() {
+    return JobTypes.INFERENCE;
+  }
+
+  @Override
+  public String outputField() {
+    return outputField == null ? InferenceJobSettings.DEFAULT_OUTPUT_FIELD : outputField;
+  }
+
+  @Override
+  public boolean storesToDataset() {
+    return Boolean.TRUE.equals(storeToDataset);
+  }
+}
