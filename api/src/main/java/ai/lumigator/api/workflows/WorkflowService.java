@@ -129,7 +129,7 @@ public class WorkflowService {
             id,
             experiment.id(),
             spec.name(),
-            spec.description(),
+            spec.descriptionOrDefault(),
             spec.model(),
             provider(spec),
             spec.baseUrl(),
