@@ -1,11 +1,17 @@
 package ai.lumigator.api.body;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -28,27 +34,46 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Content-Type, {@code curl -d} sends {@code application/x-www-form-urlencoded}. Such a request is
  * seen downstream as {@code application/json} with no charset (JSON's own encoding detection), so a
  * body that is not JSON gets the usual 422. Runs before Spring's form handling, which would
- * otherwise consume a form-typed body. Endpoints without a JSON body (the multipart upload) are
- * left alone.
+ * otherwise consume a form-typed body. A JSON body longer than the limit is refused with a 413
+ * before it is parsed (it is read at most to the limit). Endpoints without a JSON body (the
+ * multipart upload, which has its own limit) are left alone.
  */
 public class JsonBodyFilter extends OncePerRequestFilter {
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final RequestMappingHandlerMapping mappings;
+  private final long maxBytes;
 
-  public JsonBodyFilter(RequestMappingHandlerMapping mappings) {
+  public JsonBodyFilter(RequestMappingHandlerMapping mappings, long maxBytes) {
     this.mappings = mappings;
+    this.maxBytes = maxBytes;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean rewrite =
-        METHODS_WITH_BODY.contains(request.getMethod())
-            && !isJson(request.getContentType())
-            && takesJsonBody(request);
-    chain.doFilter(rewrite ? new JsonTypedRequest(request) : request, response);
+    if (!METHODS_WITH_BODY.contains(request.getMethod()) || !takesJsonBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body =
+        request.getContentLengthLong() > maxBytes
+            ? null
+            : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE, maxBytes + 1));
+    if (body == null || body.length > maxBytes) {
+      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setHeader(HttpHeaders.CONNECTION, "close");
+      response
+          .getOutputStream()
+          .write(
+              ("{\"detail\": \"Request body exceeds the " + maxBytes + "-byte limit\"}")
+                  .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    HttpServletRequest read = new BufferedRequest(request, body);
+    chain.doFilter(isJson(request.getContentType()) ? read : new JsonTypedRequest(read), response);
   }
 
   static boolean isJson(String contentType) {
@@ -97,6 +122,62 @@ public class JsonBodyFilter extends OncePerRequestFilter {
     @Override
     public void removeAttribute(String name) {
       attributes.put(name, null);
+    }
+  }
+
+  /** The request with its body, already read, served from memory. */
+  private static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already read");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.lumigator.api.body;
 
+import ai.lumigator.api.config.ApiProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.filter.OrderedFormContentFilter;
@@ -12,9 +13,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class JsonBodyFilterConfiguration {
   @Bean
   FilterRegistrationBean<JsonBodyFilter> jsonBodyFilter(
-      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+      ApiProperties properties) {
     FilterRegistrationBean<JsonBodyFilter> registration =
-        new FilterRegistrationBean<>(new JsonBodyFilter(mappings));
+        new FilterRegistrationBean<>(new JsonBodyFilter(mappings, properties.maxJsonBodyBytes()));
     registration.setOrder(OrderedFormContentFilter.DEFAULT_ORDER - 1);
     return registration;
   }

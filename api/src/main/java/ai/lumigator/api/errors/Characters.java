@@ -14,7 +14,12 @@ import java.lang.annotation.Target;
  * points, not UTF-16 units. Null is valid (use {@code @NotNull} for a required field).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE
+})
 @Constraint(validatedBy = Characters.Check.class)
 public @interface Characters {
   int min() default 0;

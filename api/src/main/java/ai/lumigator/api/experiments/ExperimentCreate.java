@@ -1,5 +1,7 @@
 package ai.lumigator.api.experiments;
 
+import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.jobs.TaskDefinitionRequest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,8 +13,11 @@ import java.util.UUID;
 /** Body of {@code POST /experiments/}: the evaluation settings its workflows' jobs get. */
 @Schema(name = "ExperimentCreate")
 record ExperimentCreate(
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String name,
-    @Schema(defaultValue = "") String description,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.NAME)
+        String name,
+    @Schema(defaultValue = "") @Characters(max = FieldLimits.DESCRIPTION) String description,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull UUID dataset,
     @Schema(description = "rows to use; -1 (the default) = all", defaultValue = "-1")
         @JsonProperty("max_samples")

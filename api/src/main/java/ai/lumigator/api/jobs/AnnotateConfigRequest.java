@@ -1,5 +1,7 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.errors.Literal;
 import ai.lumigator.persistence.jobs.JobTypes;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,12 +19,18 @@ public record AnnotateConfigRequest(
         @JsonProperty("job_type")
         @Literal(JobTypes.ANNOTATE)
         Object jobType,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String model,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String provider,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String model,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String provider,
     @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
-    @JsonProperty("base_url") String baseUrl,
-    @JsonProperty("system_prompt") String systemPrompt,
-    @JsonProperty("secret_key_name") String secretKeyName,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
+    @JsonProperty("system_prompt") @Characters(max = FieldLimits.PROMPT) String systemPrompt,
+    @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig)
     implements ModelJobConfig {
 

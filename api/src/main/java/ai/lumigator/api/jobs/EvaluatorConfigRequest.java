@@ -1,5 +1,7 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.errors.InvalidInputException;
 import ai.lumigator.api.errors.Literal;
 import ai.lumigator.jobs.config.LlmAsJudge;
@@ -20,9 +22,9 @@ public record EvaluatorConfigRequest(
         @Literal(JobTypes.EVALUATOR)
         Object jobType,
     @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
-    @JsonProperty("secret_key_name") String secretKeyName,
+    @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @Schema(description = "the task's default metrics when absent or empty")
-        List<@NotNull String> metrics,
+        List<@NotNull @Characters(max = FieldLimits.IDENTIFIER) String> metrics,
     @JsonProperty("llm_as_judge") @Valid LlmAsJudgeRequest llmAsJudge)
     implements JobConfigRequest {
 

@@ -1,6 +1,7 @@
 package ai.lumigator.api.jobs;
 
 import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.errors.Literal;
 import ai.lumigator.jobs.config.InferenceJobSettings;
 import ai.lumigator.persistence.jobs.JobTypes;
@@ -16,16 +17,22 @@ public record InferenceConfigRequest(
         @JsonProperty("job_type")
         @Literal(JobTypes.INFERENCE)
         Object jobType,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String model,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String provider,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String model,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String provider,
     @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
-    @JsonProperty("base_url") String baseUrl,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
     @Schema(defaultValue = InferenceJobSettings.DEFAULT_OUTPUT_FIELD)
         @JsonProperty("output_field")
-        @Characters(min = 1)
+        @Characters(min = 1, max = FieldLimits.IDENTIFIER)
         String outputField,
-    @JsonProperty("system_prompt") String systemPrompt,
-    @JsonProperty("secret_key_name") String secretKeyName,
+    @JsonProperty("system_prompt") @Characters(max = FieldLimits.PROMPT) String systemPrompt,
+    @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @Schema(defaultValue = "false") @JsonProperty("store_to_dataset") Boolean storeToDataset,
     @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig)
     implements ModelJobConfig {

@@ -1,5 +1,7 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -13,8 +15,11 @@ import java.util.UUID;
  * has, and the endpoint's {@code job_config}.
  */
 public record JobCreateRequest<C extends JobConfigRequest>(
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String name,
-    @Schema(defaultValue = "") String description,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.NAME)
+        String name,
+    @Schema(defaultValue = "") @Characters(max = FieldLimits.DESCRIPTION) String description,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull UUID dataset,
     @Schema(description = "rows to use; -1 (the default) = all", defaultValue = "-1")
         @JsonProperty("max_samples")

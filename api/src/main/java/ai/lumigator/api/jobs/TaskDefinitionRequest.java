@@ -1,6 +1,8 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.ExtraForbidden;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.jobs.config.TaskDefinition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -61,8 +63,10 @@ public sealed interface TaskDefinitionRequest {
   @ExtraForbidden
   @Schema(name = "TranslationTaskDefinition")
   record Translation(
-      @JsonProperty("source_language") @NotBlank String sourceLanguage,
-      @JsonProperty("target_language") @NotBlank String targetLanguage)
+      @JsonProperty("source_language") @NotBlank @Characters(max = FieldLimits.IDENTIFIER)
+          String sourceLanguage,
+      @JsonProperty("target_language") @NotBlank @Characters(max = FieldLimits.IDENTIFIER)
+          String targetLanguage)
       implements TaskDefinitionRequest {
     @Override
     public TaskDefinition task() {

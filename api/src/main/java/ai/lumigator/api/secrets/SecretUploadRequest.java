@@ -1,6 +1,7 @@
 package ai.lumigator.api.secrets;
 
 import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 
@@ -17,6 +18,7 @@ public record SecretUploadRequest(
         String value,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "what the secret is for")
         @NotNull
+        @Characters(max = FieldLimits.DESCRIPTION)
         String description) {
 
   @Override

@@ -1,6 +1,7 @@
 package ai.lumigator.api.workflows;
 
 import ai.lumigator.api.errors.Characters;
+import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.jobs.GenerationConfigRequest;
 import ai.lumigator.api.jobs.LlmAsJudgeRequest;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,25 +20,36 @@ import java.util.UUID;
  */
 @Schema(name = "WorkflowCreateRequest")
 record WorkflowCreateRequest(
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String name,
-    @Schema(defaultValue = "") String description,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.NAME)
+        String name,
+    @Schema(defaultValue = "") @Characters(max = FieldLimits.DESCRIPTION) String description,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("experiment_id") @NotNull
         UUID experimentId,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String model,
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank String provider,
-    @JsonProperty("base_url") String baseUrl,
-    @JsonProperty("secret_key_name") String secretKeyName,
-    @Schema(description = "the task's default when absent or empty") @JsonProperty("system_prompt")
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String model,
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank
+        @Characters(max = FieldLimits.IDENTIFIER)
+        String provider,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
+    @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
+    @Schema(description = "the task's default when absent or empty")
+        @JsonProperty("system_prompt")
+        @Characters(max = FieldLimits.PROMPT)
         String systemPrompt,
     @Schema(defaultValue = EvaluationPlanner.PREDICTIONS_COLUMN)
         @JsonProperty("inference_output_field")
-        @Characters(min = 1)
+        @Characters(min = 1, max = FieldLimits.IDENTIFIER)
         String inferenceOutputField,
     @Schema(defaultValue = "1") @JsonProperty("batch_size") @Positive Integer batchSize,
     @Schema(defaultValue = "3600") @JsonProperty("job_timeout_sec") @Positive Integer jobTimeoutSec,
     @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig,
     @Schema(description = "the task's default metrics when absent or empty")
-        List<@NotNull String> metrics,
+        List<@NotNull @Characters(max = FieldLimits.IDENTIFIER) String> metrics,
     @JsonProperty("llm_as_judge") @Valid LlmAsJudgeRequest llmAsJudge) {
 
   String descriptionOrDefault() {
