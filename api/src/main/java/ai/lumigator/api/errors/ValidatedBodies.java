@@ -1,8 +1,13 @@
 package ai.lumigator.api.errors;
 
+import ai.lumigator.api.urls.OutboundUrl;
+import ai.lumigator.api.urls.OutboundUrlCheck;
+import ai.lumigator.api.urls.OutboundUrlPolicy;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -36,12 +41,31 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice
 public class ValidatedBodies extends RequestBodyAdviceAdapter {
   private static final ObjectMapper NAMES = new ObjectMapper();
-  private final Validator validator =
-      Validation.byProvider(HibernateValidator.class)
-          .configure()
-          .propertyNodeNameProvider(new JsonNames())
-          .buildValidatorFactory()
-          .getValidator();
+  private final Validator validator;
+
+  public ValidatedBodies(OutboundUrlPolicy urls) {
+    var configuration = Validation.byProvider(HibernateValidator.class).configure();
+    ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
+    validator =
+        configuration
+            .propertyNodeNameProvider(new JsonNames())
+            .constraintValidatorFactory(
+                new ConstraintValidatorFactory() {
+                  @Override
+                  public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+                    return key == OutboundUrlCheck.class
+                        ? key.cast(new OutboundUrlCheck(urls))
+                        : defaults.getInstance(key);
+                  }
+
+                  @Override
+                  public void releaseInstance(ConstraintValidator<?, ?> instance) {
+                    defaults.releaseInstance(instance);
+                  }
+                })
+            .buildValidatorFactory()
+            .getValidator();
+  }
 
   @Override
   public boolean supports(
@@ -112,6 +136,10 @@ public class ValidatedBodies extends RequestBodyAdviceAdapter {
     }
     if (a instanceof Positive) {
       return new ValidationError(loc, "Input should be greater than 0", "greater_than");
+    }
+    if (a instanceof OutboundUrl) {
+      String[] problem = v.getMessage().split("\\|", 2);
+      return new ValidationError(loc, problem[1], problem[0]);
     }
     if (a instanceof Literal l) {
       return new ValidationError(

@@ -3,6 +3,7 @@ package ai.lumigator.api.jobs;
 import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.errors.Literal;
+import ai.lumigator.api.urls.OutboundUrl;
 import ai.lumigator.persistence.jobs.JobTypes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,7 @@ public record AnnotateConfigRequest(
         @Characters(max = FieldLimits.IDENTIFIER)
         String provider,
     @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
-    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) @OutboundUrl String baseUrl,
     @JsonProperty("system_prompt") @Characters(max = FieldLimits.PROMPT) String systemPrompt,
     @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig)

@@ -3,6 +3,7 @@ package ai.lumigator.api.jobs;
 import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.errors.Literal;
+import ai.lumigator.api.urls.OutboundUrl;
 import ai.lumigator.jobs.config.InferenceJobSettings;
 import ai.lumigator.persistence.jobs.JobTypes;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,7 +27,7 @@ public record InferenceConfigRequest(
         @Characters(max = FieldLimits.IDENTIFIER)
         String provider,
     @JsonProperty("task_definition") @Valid TaskDefinitionRequest taskDefinition,
-    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) @OutboundUrl String baseUrl,
     @Schema(defaultValue = InferenceJobSettings.DEFAULT_OUTPUT_FIELD)
         @JsonProperty("output_field")
         @Characters(min = 1, max = FieldLimits.IDENTIFIER)

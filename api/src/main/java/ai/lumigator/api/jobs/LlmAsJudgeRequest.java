@@ -2,6 +2,7 @@ package ai.lumigator.api.jobs;
 
 import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.FieldLimits;
+import ai.lumigator.api.urls.OutboundUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -9,4 +10,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "LLMAsJudge")
 public record LlmAsJudgeRequest(
     @JsonProperty("model_name") @Characters(max = FieldLimits.IDENTIFIER) String modelName,
-    @JsonProperty("model_base_url") @Characters(max = FieldLimits.URL) String modelBaseUrl) {}
+    @JsonProperty("model_base_url") @Characters(max = FieldLimits.URL) @OutboundUrl
+        String modelBaseUrl) {}

@@ -4,6 +4,7 @@ import ai.lumigator.api.errors.Characters;
 import ai.lumigator.api.errors.FieldLimits;
 import ai.lumigator.api.jobs.GenerationConfigRequest;
 import ai.lumigator.api.jobs.LlmAsJudgeRequest;
+import ai.lumigator.api.urls.OutboundUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -35,7 +36,7 @@ record WorkflowCreateRequest(
         @NotBlank
         @Characters(max = FieldLimits.IDENTIFIER)
         String provider,
-    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) String baseUrl,
+    @JsonProperty("base_url") @Characters(max = FieldLimits.URL) @OutboundUrl String baseUrl,
     @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @Schema(description = "the task's default when absent or empty")
         @JsonProperty("system_prompt")

@@ -1,5 +1,6 @@
 package ai.lumigator.api.errors;
 
+import ai.lumigator.api.urls.OutboundUrlPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -28,7 +29,9 @@ public final class RequestBodies {
     try {
       BodyProblems.start();
       T body = MAPPER.readValue(json, type);
-      return type.cast(new ValidatedBodies().afterBodyRead(body, null, null, type, null));
+      return type.cast(
+          new ValidatedBodies(OutboundUrlPolicy.defaults())
+              .afterBodyRead(body, null, null, type, null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
