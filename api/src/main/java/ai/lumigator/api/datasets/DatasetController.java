@@ -1,9 +1,6 @@
 package ai.lumigator.api.datasets;
 
-import ai.lumigator.api.errors.RequestShapeException;
-import ai.lumigator.api.errors.ValidationError;
-import java.util.ArrayList;
-import java.util.List;
+import ai.lumigator.api.errors.PageParameters;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,22 +24,7 @@ public class DatasetController {
   @GetMapping({"", "/"})
   public DatasetListResponse list(
       @RequestParam(defaultValue = "0") long skip, @RequestParam(defaultValue = "100") long limit) {
-    List<ValidationError> errors = new ArrayList<>();
-    if (skip < 0) {
-      errors.add(
-          new ValidationError(
-              List.of("query", "skip"),
-              "Input should be greater than or equal to 0",
-              "greater_than_equal"));
-    }
-    if (limit < 1) {
-      errors.add(
-          new ValidationError(
-              List.of("query", "limit"), "Input should be greater than 0", "greater_than"));
-    }
-    if (!errors.isEmpty()) {
-      throw new RequestShapeException(errors);
-    }
+    PageParameters.check(skip, limit);
     return datasets.list(skip, limit);
   }
 

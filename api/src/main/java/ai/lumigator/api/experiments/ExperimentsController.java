@@ -1,5 +1,6 @@
 package ai.lumigator.api.experiments;
 
+import ai.lumigator.api.errors.PageParameters;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
 import ai.lumigator.api.openapi.ApiErrorResponses;
@@ -7,7 +8,6 @@ import ai.lumigator.persistence.experiments.ExperimentRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -65,10 +65,7 @@ public class ExperimentsController {
   public ExperimentListing list(
       @RequestParam(name = "skip", defaultValue = "0") long skip,
       @RequestParam(name = "limit", defaultValue = "100") long limit) {
-    List<ValidationError> errors = new ArrayList<>();
-    if (skip < 0) errors.add(atLeastZero("skip"));
-    if (limit < 0) errors.add(atLeastZero("limit"));
-    if (!errors.isEmpty()) throw new RequestShapeException(errors);
+    PageParameters.check(skip, limit);
     return service.list(skip, limit);
   }
 
@@ -83,13 +80,6 @@ public class ExperimentsController {
       @RequestParam(name = "skip", defaultValue = "0") long skip,
       @RequestParam(name = "limit", defaultValue = "100") long limit) {
     return list(skip, limit);
-  }
-
-  private static ValidationError atLeastZero(String param) {
-    return new ValidationError(
-        List.of("query", param),
-        "Input should be greater than or equal to 0",
-        "greater_than_equal");
   }
 
   @GetMapping({"/{id}", "/{id}/"})

@@ -1,5 +1,6 @@
 package ai.lumigator.api.jobs;
 
+import ai.lumigator.api.errors.PageParameters;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
 import ai.lumigator.persistence.jobs.JobRow;
@@ -68,20 +69,7 @@ public class JobsController {
                 "enum"));
       }
     }
-    if (skip < 0) {
-      errors.add(
-          new ValidationError(
-              List.of("query", "skip"),
-              "Input should be greater than or equal to 0",
-              "greater_than_equal"));
-    }
-    if (limit < 0) {
-      errors.add(
-          new ValidationError(
-              List.of("query", "limit"),
-              "Input should be greater than or equal to 0",
-              "greater_than_equal"));
-    }
+    errors.addAll(PageParameters.problems(skip, limit));
     if (!errors.isEmpty()) throw new RequestShapeException(errors);
     return service.list(types, skip, limit);
   }
