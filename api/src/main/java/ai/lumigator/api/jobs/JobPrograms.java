@@ -25,7 +25,7 @@ public final class JobPrograms {
   public static String configJson(
       JobSpec spec, String jobId, String bucket, String datasetFilename) {
     String datasetPath = DatasetRef.of(bucket, spec.datasetId().toString(), datasetFilename).path();
-    String resultsPath = JobPaths.resultsPath(bucket, spec.name(), jobId);
+    String resultsPath = JobPaths.resultsPath(bucket, jobId);
     if (JobTypes.EVALUATOR.equals(spec.jobType())) {
       return JobConfigJson.toJson(
           EvaluatorJobConfig.of(

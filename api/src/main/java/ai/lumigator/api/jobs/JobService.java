@@ -114,7 +114,7 @@ public class JobService {
             spec.secretKeyName(),
             dataset.id(),
             spec.model(),
-            JobPaths.resultsKey(spec.name(), id),
+            JobPaths.resultsKey(id),
             spec.timeoutSeconds(),
             Math.max(1, properties.ray().heartbeatTimeout().toSeconds()),
             generated);
@@ -194,7 +194,9 @@ public class JobService {
   public Map<String, String> resultDownload(UUID id) {
     JobRow row = get(id);
     String key =
-        row.resultsKey() != null ? row.resultsKey() : JobPaths.resultsKey(row.name(), row.id());
+        row.resultsKey() != null
+            ? row.resultsKey()
+            : JobPaths.namedResultsKey(row.name(), row.id());
     return Map.of("id", row.id(), "download_url", storage.presignGet(key));
   }
 

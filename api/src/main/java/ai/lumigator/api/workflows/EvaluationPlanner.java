@@ -88,7 +88,7 @@ final class EvaluationPlanner {
             inference.secretKeyName(),
             dataset.id(),
             inference.model(),
-            JobPaths.resultsKey(inference.name(), inferenceId),
+            JobPaths.resultsKey(inferenceId),
             inference.timeoutSeconds(),
             heartbeatTimeoutSeconds,
             new GeneratedDatasetSpec(predictionsFile, PREDICTIONS_COLUMN, spec.model()));
@@ -101,7 +101,7 @@ final class EvaluationPlanner {
             evaluator.secretKeyName(),
             predictionsId,
             null,
-            JobPaths.resultsKey(evaluator.name(), evaluatorId),
+            JobPaths.resultsKey(evaluatorId),
             evaluator.timeoutSeconds(),
             heartbeatTimeoutSeconds,
             null);

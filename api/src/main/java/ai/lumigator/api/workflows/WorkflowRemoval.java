@@ -128,7 +128,9 @@ public class WorkflowRemoval {
   /** Removes a job's objects, the dataset it generated, then its row. */
   public void removeJob(JobRow job) {
     String resultsKey =
-        job.resultsKey() != null ? job.resultsKey() : JobPaths.resultsKey(job.name(), job.id());
+        job.resultsKey() != null
+            ? job.resultsKey()
+            : JobPaths.namedResultsKey(job.name(), job.id());
     storage.deletePrefix(resultsKey.substring(0, resultsKey.lastIndexOf('/') + 1));
     storage.deletePrefix(JobPaths.progressKey(job.id()));
     storage.deleteKey(JobPaths.secretKey(job.id()));

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,6 +137,27 @@ class JobsStackTest {
   }
 
   @Test
+  void hostileJobNamesAreMetadataTheResultsAreStoredUnderTheIdAndDownload() throws Exception {
+    // as the client means them; sent with JSON's escapes for CR/LF and backslash
+    List<String> names = List.of("..", "../../etc", "a/b\\c", "x\r\ny", "日本語 ✓ ü");
+    List<String> ids = new ArrayList<>();
+    for (String name : names) {
+      String escaped = name.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+      ids.add(create("/api/v1/jobs/inference/", inference(escaped, dialogsum, "")));
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      JsonNode job = api.awaitJob(id, JobsApi::terminal, Duration.ofMinutes(3));
+      assertThat(job.path("status").asText()).as(names.get(i) + ": " + job).isEqualTo("succeeded");
+      assertThat(job.path("name").asText()).isEqualTo(names.get(i));
+      String url =
+          json(api.get("/api/v1/jobs/" + id + "/result/download")).path("download_url").asText();
+      assertThat(URI.create(url).getPath()).endsWith("/jobs/results/" + id + "/results.json");
+      assertThat(fetch(url).at("/artifacts/predictions").size()).as(names.get(i)).isPositive();
+    }
+  }
+
+  @Test
   void baselineInferenceThenEvaluatorOnItsPredictionsSucceed() throws Exception {
     String id = create("/api/v1/jobs/inference/", inference("lead-3 on dialogsum", dialogsum, ""));
 
@@ -164,7 +186,7 @@ class JobsStackTest {
     assertThat(summary.at("/parameters/inference_server/provider").asText()).isEqualTo("baseline");
     JsonNode download = json(api.get("/api/v1/jobs/" + id + "/result/download"));
     assertThat(download.path("download_url").asText())
-        .contains("jobs/results/lead-3-on-dialogsum/" + id + "/results.json");
+        .contains("jobs/results/" + id + "/results.json");
     JsonNode results = fetch(download.path("download_url").asText());
     JsonNode examples = results.at("/artifacts/examples");
     JsonNode predictions = results.at("/artifacts/predictions");

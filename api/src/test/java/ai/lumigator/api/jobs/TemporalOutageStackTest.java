@@ -113,9 +113,7 @@ class TemporalOutageStackTest {
             .sorted()
             .toList();
     assertThat(keys)
-        .containsExactly(
-            "jobs/progress/" + id + ".json",
-            "jobs/results/temporal-outage/" + id + "/results.json");
+        .containsExactly("jobs/progress/" + id + ".json", "jobs/results/" + id + "/results.json");
   }
 
   static void awaitRayRunning(RayJobsClient ray, String id) throws InterruptedException {

@@ -76,8 +76,7 @@ class EvaluationPlannerTest {
     assertThat(inference.timeoutSeconds()).isEqualTo(120);
     assertThat(inference.heartbeatTimeoutSeconds()).isEqualTo(10);
     assertThat(inference.secretName()).isEqualTo("openai_api_key");
-    assertThat(inference.resultsKey())
-        .isEqualTo("jobs/results/my-wf-inference/" + inferenceId + "/results.json");
+    assertThat(inference.resultsKey()).isEqualTo("jobs/results/" + inferenceId + "/results.json");
     assertThat(inference.generatedDataset())
         .isEqualTo(
             new GeneratedDatasetSpec(

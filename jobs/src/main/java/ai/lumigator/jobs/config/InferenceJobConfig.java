@@ -13,7 +13,7 @@ import java.util.List;
  * { "name": "&lt;job name&gt;/&lt;job id&gt;",
  *   "dataset": {"path": "s3://&lt;bucket&gt;/datasets/&lt;dataset id&gt;/&lt;filename&gt;"},
  *   "job": {"max_samples": -1, "batch_size": 1, "output_field": "predictions",
- *           "storage_path": "s3://&lt;bucket&gt;/jobs/results/&lt;sanitized name&gt;/&lt;job id&gt;/results.json"},
+ *           "storage_path": "s3://&lt;bucket&gt;/jobs/results/&lt;job id&gt;/results.json"},
  *   "task_definition": {"task": "summarization"},
  *   "system_prompt": "...",
  *   "inference_server": {"base_url": null, "model": "gpt-4o-mini", "provider": "openai", "max_retries": 3},

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code "job": {"max_samples": -1, "batch_size": 1, "output_field": "predictions", "storage_path":
- * "s3://<bucket>/jobs/results/<sanitized name>/<job id>/results.json"}}.
+ * "s3://<bucket>/jobs/results/<job id>/results.json"}}.
  *
  * <p>{@code max_samples}: the first {@code min(n, rows)} rows when {@code n > 0}, all rows
  * otherwise. {@code batch_size} is recorded but does not drive remote concurrency (see {@link

@@ -14,14 +14,25 @@ public final class JobPaths {
     return name.replaceAll("[^A-Za-z0-9_.-]", "-");
   }
 
-  /** {@code jobs/results/<sanitized name>/<job id>/results.json} (no bucket). */
-  public static String resultsKey(String jobName, String jobId) {
-    return "jobs/results/" + sanitizeName(jobName) + "/" + jobId + "/results.json";
+  /**
+   * {@code jobs/results/<job id>/results.json} (no bucket): from the id alone, so that no name a
+   * client gives (".." say) can move it.
+   */
+  public static String resultsKey(String jobId) {
+    return "jobs/results/" + jobId + "/results.json";
   }
 
-  /** {@code s3://<bucket>/jobs/results/<sanitized name>/<job id>/results.json}. */
-  public static String resultsPath(String bucket, String jobName, String jobId) {
-    return "s3://" + bucket + "/" + resultsKey(jobName, jobId);
+  /** {@code s3://<bucket>/jobs/results/<job id>/results.json}. */
+  public static String resultsPath(String bucket, String jobId) {
+    return "s3://" + bucket + "/" + resultsKey(jobId);
+  }
+
+  /**
+   * {@code jobs/results/<sanitized name>/<job id>/results.json}: where jobs created before keys
+   * came from ids alone wrote their results, for rows that do not record their key.
+   */
+  public static String namedResultsKey(String jobName, String jobId) {
+    return "jobs/results/" + sanitizeName(jobName) + "/" + jobId + "/results.json";
   }
 
   /** {@code jobs/progress/<job id>.json} (no bucket); holds {@code {"done": n, "total": m}}. */

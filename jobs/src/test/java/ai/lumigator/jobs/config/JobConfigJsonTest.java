@@ -17,7 +17,7 @@ class JobConfigJsonTest {
       { "name": "summaries/0b6c3d1e-8f1a-4b8e-9c1d-2e3f4a5b6c7d",
         "dataset": {"path": "s3://lumigator/datasets/6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b/dialogsum_exc.csv"},
         "job": {"max_samples": -1, "batch_size": 1, "output_field": "predictions",
-                "storage_path": "s3://lumigator/jobs/results/summaries/0b6c3d1e-8f1a-4b8e-9c1d-2e3f4a5b6c7d/results.json"},
+                "storage_path": "s3://lumigator/jobs/results/0b6c3d1e-8f1a-4b8e-9c1d-2e3f4a5b6c7d/results.json"},
         "task_definition": {"task": "summarization"},
         "system_prompt": "You are a helpful assistant.",
         "inference_server": {"base_url": null, "model": "gpt-4o-mini", "provider": "openai", "max_retries": 3},
@@ -30,7 +30,7 @@ class JobConfigJsonTest {
         "dataset": {"path": "s3://lumigator/datasets/11111111-2222-4333-8444-555555555555/dialogsum_exc-gpt-4o-mini-predictions.csv"},
         "evaluation": {"metrics": ["rouge", "meteor"], "llm_as_judge": null, "max_samples": -1,
                        "return_input_data": true, "return_predictions": true,
-                       "storage_path": "s3://lumigator/jobs/results/wf-evaluation/5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d/results.json"},
+                       "storage_path": "s3://lumigator/jobs/results/5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d/results.json"},
         "predictions_field": "predictions" }
       """;
 
@@ -69,8 +69,7 @@ class JobConfigJsonTest {
             jobId,
             DatasetRef.of("lumigator", "6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b", "dialogsum_exc.csv")
                 .path(),
-            InferenceJobSettings.of(
-                -1, 1, "predictions", JobPaths.resultsPath("lumigator", "summaries", jobId)),
+            InferenceJobSettings.of(-1, 1, "predictions", JobPaths.resultsPath("lumigator", jobId)),
             TaskDefinition.summarization(),
             "You are a helpful assistant.",
             InferenceServer.of(null, "gpt-4o-mini", "openai", 3),
@@ -84,9 +83,7 @@ class JobConfigJsonTest {
             evalId,
             "s3://lumigator/datasets/11111111-2222-4333-8444-555555555555/dialogsum_exc-gpt-4o-mini-predictions.csv",
             EvaluationSettings.of(
-                List.of("rouge", "meteor"),
-                -1,
-                JobPaths.resultsPath("lumigator", "wf-evaluation", evalId)),
+                List.of("rouge", "meteor"), -1, JobPaths.resultsPath("lumigator", evalId)),
             "predictions");
     assertThat(JobConfigJson.toTree(eval)).isEqualTo(M.readTree(EVALUATOR));
   }
@@ -185,7 +182,8 @@ class JobConfigJsonTest {
   @Test
   void paths() {
     assertThat(JobPaths.sanitizeName("my job/ä 1")).isEqualTo("my-job---1");
-    assertThat(JobPaths.resultsKey("a b", "id")).isEqualTo("jobs/results/a-b/id/results.json");
+    assertThat(JobPaths.resultsKey("id")).isEqualTo("jobs/results/id/results.json");
+    assertThat(JobPaths.namedResultsKey("a b", "id")).isEqualTo("jobs/results/a-b/id/results.json");
     assertThat(JobPaths.progressKey("id")).isEqualTo("jobs/progress/id.json");
     assertThat(DatasetRef.of("s3://b/datasets/d/f.csv").csvPath())
         .isEqualTo("s3://b/datasets/d/f.csv/dataset.csv");

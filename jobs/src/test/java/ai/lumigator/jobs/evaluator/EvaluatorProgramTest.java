@@ -47,7 +47,7 @@ class EvaluatorProgramTest {
             maxSamples,
             inputData,
             true,
-            JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID)),
+            JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID)),
         "predictions");
   }
 
@@ -56,8 +56,7 @@ class EvaluatorProgramTest {
   }
 
   JsonNode results() {
-    return LocalFixtures.readJson(
-        store, JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID));
+    return LocalFixtures.readJson(store, JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID));
   }
 
   @Test
@@ -135,7 +134,7 @@ class EvaluatorProgramTest {
                 -1,
                 false,
                 false,
-                JobPaths.resultsPath(LocalFixtures.BUCKET, "eval", JOB_ID)),
+                JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID)),
             "predictions");
     run(c);
     assertThat(results().path("artifacts").has("predictions")).isFalse();

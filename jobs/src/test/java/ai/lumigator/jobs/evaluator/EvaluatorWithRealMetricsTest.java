@@ -44,8 +44,7 @@ class EvaluatorWithRealMetricsTest {
             "eval",
             JOB_ID,
             ds,
-            EvaluationSettings.of(
-                metrics, maxSamples, JobPaths.resultsPath("lumigator", "eval", JOB_ID)),
+            EvaluationSettings.of(metrics, maxSamples, JobPaths.resultsPath("lumigator", JOB_ID)),
             "predictions");
     return new EvaluatorProgram(
             store, Optional.of(JOB_ID), Duration.ofSeconds(1), new RegistryMetricsBackend())
@@ -57,8 +56,7 @@ class EvaluatorWithRealMetricsTest {
     String ds = LocalFixtures.putSampleDataset(store, "g", "predictions_gibberish.csv");
     evaluate(ds, List.of("rouge", "bleu", "meteor", "token_length", "exact_match"), -1);
     JsonNode m =
-        LocalFixtures.readJson(store, JobPaths.resultsPath("lumigator", "eval", JOB_ID))
-            .path("metrics");
+        LocalFixtures.readJson(store, JobPaths.resultsPath("lumigator", JOB_ID)).path("metrics");
     assertThat(m.path("rouge").fieldNames())
         .toIterable()
         .containsExactly(
@@ -89,7 +87,7 @@ class EvaluatorWithRealMetricsTest {
   @Test
   void lead3BaselineThenEvaluationOnDialogsum500() throws Exception {
     String ds = LocalFixtures.putSampleDataset(store, "d500", "dialogsum_500.csv");
-    String resultsPath = JobPaths.resultsPath("lumigator", "lead3", JOB_ID);
+    String resultsPath = JobPaths.resultsPath("lumigator", JOB_ID);
     InferenceResults inf =
         new InferenceProgram(store, Optional.of(JOB_ID), null, Duration.ofSeconds(1))
             .run(

@@ -47,10 +47,7 @@ class InferenceProgramTest {
         JOB_ID,
         datasetPath,
         InferenceJobSettings.of(
-            maxSamples,
-            1,
-            "predictions",
-            JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID)),
+            maxSamples, 1, "predictions", JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID)),
         TaskDefinition.summarization(),
         null,
         s,
@@ -62,8 +59,7 @@ class InferenceProgramTest {
   }
 
   JsonNode results() {
-    return LocalFixtures.readJson(
-        store, JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID));
+    return LocalFixtures.readJson(store, JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID));
   }
 
   JsonNode progress() {
@@ -167,7 +163,7 @@ class InferenceProgramTest {
     assertThat(
             store.fileOf(
                 ai.lumigator.jobs.storage.S3Location.parse(
-                    JobPaths.resultsPath(LocalFixtures.BUCKET, "my job", JOB_ID))))
+                    JobPaths.resultsPath(LocalFixtures.BUCKET, JOB_ID))))
         .doesNotExist();
   }
 
