@@ -6,6 +6,7 @@
 #   stack.sh start [component...]    start components (default: infra) — idempotent
 #   stack.sh stop [component...]     stop components we started (default: all)
 #   stack.sh status                  one line per component
+#   stack.sh pids                    "component pid" for each process of the stack (children too)
 #   stack.sh ensure-namespace NAME   create a Temporal namespace with Lumigator's search attributes
 #   stack.sh env                     print the environment the API/worker/tests use (all but
 #                                    LUMIGATOR_SECRET_KEY, which start takes from $DATA/secret.key)
@@ -36,7 +37,7 @@ RAY_DASHBOARD_PORT="${LUMIGATOR_RAY_DASHBOARD_PORT:-8265}"
 RAY_GCS_PORT="${LUMIGATOR_RAY_GCS_PORT:-6380}"
 RAY_NUM_CPUS="${LUMIGATOR_RAY_NUM_CPUS:-2}"
 # A second Ray head on the same machine (the fault tests' private stack) needs every other port of
-# its own too: LUMIGATOR_RAY_PORT_BASE moves them all to BASE..BASE+6 and workers to BASE+10..+99.
+# its own too: LUMIGATOR_RAY_PORT_BASE moves them all to BASE..BASE+8 and workers to BASE+10..+99.
 RAY_PORT_BASE="${LUMIGATOR_RAY_PORT_BASE:-}"
 # Ray puts unix sockets under its temp dir; their paths must stay short (< 108 bytes).
 RAY_TEMP_DIR="${LUMIGATOR_RAY_TEMP_DIR:-/tmp/lumigator-ray-$(id -u)}"
@@ -225,6 +226,26 @@ ray_port_args() {
     "--runtime-env-agent-port=$((b + 6)) --min-worker-port=$((b + 10)) --max-worker-port=$((b + 99))"
 }
 
+# The Prometheus ports of the dashboard and the autoscaler monitor have no flag, only these
+# variables (defaults 44227 and 44217): a second head moves them to BASE+7 and BASE+8.
+ray_port_env() {
+  [ -n "$RAY_PORT_BASE" ] || return 0
+  echo "DASHBOARD_METRIC_PORT=$((RAY_PORT_BASE + 7)) AUTOSCALER_METRIC_PORT=$((RAY_PORT_BASE + 8))"
+}
+
+descendants() { # pid... — the pids and all their descendants
+  local all=" $* " grew=1 p pid ppid
+  while [ "$grew" = 1 ]; do
+    grew=0
+    for p in /proc/[0-9]*; do
+      pid="${p#/proc/}"; [[ "$all" == *" $pid "* ]] && continue
+      ppid="$({ awk '{print $4}' "$p/stat"; } 2>/dev/null)" || continue
+      if [[ -n "$ppid" && "$all" == *" $ppid "* ]]; then all+="$pid "; grew=1; fi
+    done
+  done
+  echo $all
+}
+
 # The processes of this Ray head: each names its temp dir or its GCS port on its command line; job
 # programs are their descendants. `ray stop` would stop every Ray head of the user (another stack's
 # too), so this stack stops only its own, by pid.
@@ -235,16 +256,7 @@ ray_pids() {
       && pids+=("${p#/proc/}")
   done
   [ ${#pids[@]} -gt 0 ] || return 0
-  local all=" ${pids[*]} " grew=1 pid ppid
-  while [ "$grew" = 1 ]; do
-    grew=0
-    for p in /proc/[0-9]*; do
-      pid="${p#/proc/}"; [[ "$all" == *" $pid "* ]] && continue
-      ppid="$({ awk '{print $4}' "$p/stat"; } 2>/dev/null)" || continue
-      if [[ -n "$ppid" && "$all" == *" $ppid "* ]]; then all+="$pid "; grew=1; fi
-    done
-  done
-  echo $all
+  descendants "${pids[@]}"
 }
 
 kill_ray_processes() {
@@ -268,7 +280,12 @@ start_ray() {
   kill_ray_processes
   # Job programs inherit this environment: S3 endpoint and credentials reach them here,
   # never through a job's runtime_env.
-  env RAY_USAGE_STATS_ENABLED=0 \
+  # Loopback only: on Linux `ray start` replaces --node-ip-address=127.0.0.1 by the host's network
+  # address (services.resolve_ip_for_localhost), and then the GCS, raylet, workers, agents and the
+  # Ray client server listen on that address or on every interface. RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0
+  # is Ray's single-machine mode (its default on macOS and Windows): the node address stays
+  # 127.0.0.1 and every Ray process binds to it. Its one other effect: no other node can join.
+  env RAY_USAGE_STATS_ENABLED=0 RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 $(ray_port_env) \
     LUMIGATOR_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" AWS_REGION="${LUMIGATOR_S3_REGION:-us-east-1}" \
     AWS_ACCESS_KEY_ID="$S3_IDENTITY" AWS_SECRET_ACCESS_KEY="$S3_CREDENTIAL" \
     "$TOOLS/venv/bin/ray" start --head --node-ip-address=127.0.0.1 --port="$RAY_GCS_PORT" \
@@ -443,13 +460,25 @@ cmd_status() {
   port_open "$API_PORT" && echo "api       up    http://127.0.0.1:$API_PORT" || echo "api       down"
 }
 
+# `component pid` for every live process of this stack (this data dir, these ports): the ones it
+# recorded and all their descendants, and Ray's. The listeners stack test reads their sockets.
+cmd_pids() {
+  local c p
+  for c in s3 temporal worker api; do
+    pid_alive "$c" || continue
+    for p in $(descendants "$(cat "$RUN/$c.pid")"); do echo "$c $p"; done
+  done
+  for p in $(ray_pids); do echo "ray $p"; done
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   install-one) [ $# -eq 2 ] || die "usage: stack.sh install-one temporal|ray|s3proxy"; install_one "$2" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
+  pids) cmd_pids ;;
   env) app_env ;;
   ensure-namespace) [ $# -eq 2 ] || die "usage: stack.sh ensure-namespace NAME"; ensure_namespace "$2" ;;
-  *) die "usage: stack.sh install|start|stop|status|env|ensure-namespace [component...]" ;;
+  *) die "usage: stack.sh install|start|stop|status|pids|env|ensure-namespace [component...]" ;;
 esac

@@ -58,6 +58,7 @@ public final class PrivateStack implements AutoCloseable {
     stack.env.put("LUMIGATOR_RAY_GCS_PORT", String.valueOf(freePort()));
     stack.env.put("LUMIGATOR_RAY_PORT_BASE", String.valueOf(freePortRange(100)));
     stack.env.put("LUMIGATOR_RAY_NUM_CPUS", "1");
+    stack.env.put("LUMIGATOR_API_PORT", String.valueOf(freePort()));
     try {
       stack.run("start", components);
     } catch (RuntimeException e) {
@@ -77,6 +78,40 @@ public final class PrivateStack implements AutoCloseable {
 
   public String rayUrl() {
     return "http://127.0.0.1:" + env.get("LUMIGATOR_RAY_DASHBOARD_PORT");
+  }
+
+  /** The API's base URL, once {@code start("api")} has started it. */
+  public String apiUrl() {
+    return "http://127.0.0.1:" + env.get("LUMIGATOR_API_PORT");
+  }
+
+  /**
+   * Every live process of this stack, pid → component ({@code stack.sh pids}): those it recorded
+   * and their descendants, and the Ray head's processes (job programs included).
+   */
+  public Map<Long, String> processes() {
+    ProcessBuilder builder =
+        new ProcessBuilder(ROOT.resolve("deploy/local/stack.sh").toString(), "pids")
+            .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("stack.log").toFile()));
+    builder.environment().putAll(env);
+    try {
+      Process p = builder.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("stack.sh pids failed: " + log());
+      }
+      Map<Long, String> pids = new LinkedHashMap<>();
+      for (String line : out.split("\n")) {
+        String[] f = line.trim().split(" ");
+        if (f.length == 2) pids.put(Long.parseLong(f[1]), f[0]);
+      }
+      return pids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
