@@ -12,90 +12,90 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay in front of a real server (the local S3Proxy) that can be taken down and brought back
- * on the same port: {@link #down()} closes every connection and refuses new ones, as a stopped
- * S3Proxy does; {@link #up()} listens again. Lets a test put a real store through an outage without
- * stopping the shared stack's.
+ * A TCP relay in front of a real server (the local S3Proxy) that can be taken down and brought
+ * back: {@link #down()} drops every connection and resets each new one at once, as a store that
+ * went away does; {@link #blackHole()} accepts connections and never answers, as a hung store;
+ * {@link #up()} relays again. Its port stays bound throughout, so nothing else can take it while
+ * the store is "down". Lets a test put a real store through an outage without stopping the shared
+ * stack's.
  */
 public final class SwitchableProxy implements AutoCloseable {
-  private final InetSocketAddress target;
-  private final int port;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private volatile ServerSocket server;
-  private volatile boolean blackHole;
+  private enum Mode {
+    UP,
+    DOWN,
+    BLACK_HOLE
+  }
 
-  private SwitchableProxy(InetSocketAddress target, int port) {
+  private final InetSocketAddress target;
+  private final ServerSocket server;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile Mode mode = Mode.UP;
+
+  private SwitchableProxy(InetSocketAddress target, ServerSocket server) {
     this.target = target;
-    this.port = port;
+    this.server = server;
   }
 
   /** A relay to {@code endpoint} (http://host:port), up. */
   public static SwitchableProxy to(String endpoint) throws IOException {
     URI uri = URI.create(endpoint);
-    ServerSocket first = new ServerSocket();
-    first.setReuseAddress(true);
-    first.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     SwitchableProxy proxy =
-        new SwitchableProxy(
-            new InetSocketAddress(uri.getHost(), uri.getPort()), first.getLocalPort());
-    proxy.listen(first);
+        new SwitchableProxy(new InetSocketAddress(uri.getHost(), uri.getPort()), server);
+    Thread accept = new Thread(proxy::acceptLoop, "proxy-accept");
+    accept.setDaemon(true);
+    accept.start();
     return proxy;
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + server.getLocalPort();
   }
 
-  public synchronized void down() throws IOException {
-    if (server != null) {
-      server.close();
-      server = null;
+  /** Drops every connection; new ones are reset at once. */
+  public void down() {
+    mode = Mode.DOWN;
+    closeAll();
+  }
+
+  /** Drops every connection; new ones are accepted and never answered. */
+  public void blackHole() {
+    mode = Mode.BLACK_HOLE;
+    closeAll();
+  }
+
+  /** Relays new connections again. */
+  public void up() {
+    mode = Mode.UP;
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      Socket client;
+      try {
+        client = server.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      try {
+        switch (mode) {
+          case DOWN -> {
+            client.setSoLinger(true, 0); // a reset, not an orderly end
+            client.close();
+          }
+          case BLACK_HOLE -> open.add(client); // held open, never read
+          case UP -> {
+            Socket upstream = new Socket(target.getAddress(), target.getPort());
+            open.add(client);
+            open.add(upstream);
+            pump(client, upstream);
+            pump(upstream, client);
+          }
+        }
+      } catch (IOException e) {
+        close(client);
+      }
     }
-    for (Socket s : open) s.close();
-    open.clear();
-  }
-
-  /**
-   * From now on new connections are accepted and never answered (a hung store); {@code false}
-   * relays them again.
-   */
-  public void blackHole(boolean on) {
-    blackHole = on;
-  }
-
-  public synchronized void up() throws IOException {
-    if (server != null) return;
-    ServerSocket s = new ServerSocket();
-    s.setReuseAddress(true);
-    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    listen(s);
-  }
-
-  private void listen(ServerSocket s) {
-    server = s;
-    Thread accept =
-        new Thread(
-            () -> {
-              while (!s.isClosed()) {
-                try {
-                  Socket client = s.accept();
-                  if (blackHole) {
-                    open.add(client); // held open, never read
-                    continue;
-                  }
-                  Socket upstream = new Socket(target.getAddress(), target.getPort());
-                  open.add(client);
-                  open.add(upstream);
-                  pump(client, upstream);
-                  pump(upstream, client);
-                } catch (IOException e) {
-                  // closed by down(), or the target refused: the client sees its socket close
-                }
-              }
-            },
-            "proxy-accept");
-    accept.setDaemon(true);
-    accept.start();
   }
 
   private void pump(Socket from, Socket to) {
@@ -117,9 +117,14 @@ public final class SwitchableProxy implements AutoCloseable {
     t.start();
   }
 
+  private void closeAll() {
+    for (Socket s : open) close(s);
+  }
+
   private void close(Socket s) {
     open.remove(s);
     try {
+      s.setSoLinger(true, 0);
       s.close();
     } catch (IOException ignored) {
       // closing
@@ -128,6 +133,7 @@ public final class SwitchableProxy implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    down();
+    server.close();
+    closeAll();
   }
 }
