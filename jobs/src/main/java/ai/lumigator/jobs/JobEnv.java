@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  *       ({@link JobSecret}).
  *   <li>{@value #API_KEY}: the provider key itself, as workers before {@value #SECRET_REF} passed
  *       it; optional, never printed.
- *   <li>{@code LUMIGATOR_S3_ENDPOINT}, {@code AWS_REGION} and the AWS credential variables: see
- *       {@link ai.lumigator.jobs.storage.S3ObjectStore#fromEnv}.
+ *   <li>{@code LUMIGATOR_S3_ENDPOINT}, {@code AWS_REGION}, the AWS credential variables, {@code
+ *       LUMIGATOR_S3_RETRY_WINDOW_SECONDS} and {@code LUMIGATOR_JOB_TIMEOUT_SECONDS} (how long
+ *       reads and writes wait out an unreachable store): see {@link
+ *       ai.lumigator.jobs.storage.S3ObjectStore#fromEnv}.
  * </ul>
  */
 public record JobEnv(Map<String, String> vars) {

@@ -2,6 +2,7 @@ package ai.lumigator.workflows;
 
 import ai.lumigator.workflows.config.ActivityConfiguration;
 import ai.lumigator.workflows.config.InfrastructureConfiguration;
+import ai.lumigator.workflows.storage.UploadSweepConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,7 +16,11 @@ import org.springframework.context.event.EventListener;
  * worker.yaml (which imports the shared lumigator.yaml).
  */
 @SpringBootApplication
-@Import({InfrastructureConfiguration.class, ActivityConfiguration.class})
+@Import({
+  InfrastructureConfiguration.class,
+  ActivityConfiguration.class,
+  UploadSweepConfiguration.class
+})
 public class WorkerApplication {
   private static final Logger log = LoggerFactory.getLogger(WorkerApplication.class);
 

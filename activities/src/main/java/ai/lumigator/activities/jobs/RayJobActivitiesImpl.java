@@ -8,6 +8,7 @@ import ai.lumigator.activities.ray.RayPackages;
 import ai.lumigator.activities.ray.RaySubmitRequest;
 import ai.lumigator.activities.ray.RaySubmitResult;
 import ai.lumigator.jobs.JobEnv;
+import ai.lumigator.jobs.storage.S3ObjectStore;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.api.enums.v1.TimeoutType;
@@ -70,7 +71,17 @@ public class RayJobActivitiesImpl implements RayJobActivities {
             submission.configJson(),
             settings.classDataSharing());
     RaySubmitRequest.Builder request =
-        RaySubmitRequest.builder(entrypoint).submissionId(id).envVar("MZAI_JOB_ID", id);
+        RaySubmitRequest.builder(entrypoint)
+            .submissionId(id)
+            .envVar("MZAI_JOB_ID", id)
+            // an object store down when the job starts is waited out, not a failed job
+            .envVar(
+                S3ObjectStore.ENV_RETRY_WINDOW,
+                String.valueOf(settings.s3RetryWindow().toSeconds()));
+    if (submission.timeoutSeconds() != null) {
+      // and its results wait for the store as long as the job may run
+      request.envVar(S3ObjectStore.ENV_JOB_TIMEOUT, String.valueOf(submission.timeoutSeconds()));
+    }
     if (settings.numCpus() > 0) request.numCpus(settings.numCpus());
     if (submission.metadata() != null) submission.metadata().forEach(request::metadata);
     if (submission.secretName() != null) {

@@ -10,10 +10,23 @@ import java.util.Map;
  * @param configJson the job program's --config (never holds a secret)
  * @param metadata Ray job metadata (shown in Ray's dashboard)
  * @param secretName name of a stored secret handed to the job as env {@code api_key}, or null
+ * @param timeoutSeconds the job's timeout, handed to the job program as how long its results write
+ *     may wait out an unreachable object store; null (histories before it) = the program's default
  */
 public record RayJobSubmission(
     String submissionId,
     String command,
     String configJson,
     Map<String, String> metadata,
-    String secretName) {}
+    String secretName,
+    Long timeoutSeconds) {
+
+  public RayJobSubmission(
+      String submissionId,
+      String command,
+      String configJson,
+      Map<String, String> metadata,
+      String secretName) {
+    this(submissionId, command, configJson, metadata, secretName, null);
+  }
+}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -335,15 +337,74 @@ public final class S3Storage implements AutoCloseable {
     return total;
   }
 
+  /**
+   * Waits between the attempts to abort a failed multipart upload: a store that blinked is given a
+   * moment; one that stays down leaves the upload to the worker's sweep of stale uploads.
+   */
+  static final List<Duration> ABORT_RETRY_DELAYS =
+      List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
+
   private void abort(String key, String uploadId, RuntimeException cause) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        log.warn("Aborted multipart upload of s3://{}/{}: {}", bucket, key, cause.toString());
+        return;
+      } catch (NoSuchUploadException e) {
+        return; // already gone
+      } catch (RuntimeException e) {
+        if (attempt >= ABORT_RETRY_DELAYS.size()) {
+          cause.addSuppressed(e);
+          log.warn(
+              "Could not abort multipart upload {} of s3://{}/{} ({} attempts: {}); the stale"
+                  + " upload sweep aborts it later",
+              uploadId,
+              bucket,
+              key,
+              attempt + 1,
+              e.toString());
+          return;
+        }
+        try {
+          Thread.sleep(ABORT_RETRY_DELAYS.get(attempt).toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          cause.addSuppressed(e);
+          return;
+        }
+      }
+    }
+  }
+
+  /** The multipart uploads in progress under {@code prefix}, oldest first where known. */
+  public List<PendingUpload> listMultipartUploads(String prefix) {
+    List<PendingUpload> result = new ArrayList<>();
+    try {
+      for (MultipartUpload u :
+          s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix)).uploads()) {
+        result.add(new PendingUpload(u.key(), u.uploadId(), u.initiated()));
+      }
+    } catch (SdkException e) {
+      throw failure("listMultipartUploads", prefix, e);
+    }
+    result.sort(
+        Comparator.comparing(
+            PendingUpload::initiated, Comparator.nullsLast(Comparator.naturalOrder())));
+    return result;
+  }
+
+  /** Aborts a multipart upload, dropping its parts; one already gone is not an error. */
+  public void abortMultipartUpload(String key, String uploadId) {
+    requireKey(key);
     try {
       s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-      log.warn("Aborted multipart upload of s3://{}/{}: {}", bucket, key, cause.toString());
     } catch (NoSuchUploadException e) {
-      // already gone
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-      log.warn("Could not abort multipart upload {} of s3://{}/{}", uploadId, bucket, key, e);
+      // completed or aborted meanwhile
+    } catch (SdkException e) {
+      StorageException failure = failure("abortMultipartUpload", key, e);
+      if (!failure.isNotFound()) {
+        throw failure;
+      }
     }
   }
 

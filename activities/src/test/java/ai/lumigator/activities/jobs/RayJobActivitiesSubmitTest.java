@@ -193,6 +193,21 @@ class RayJobActivitiesSubmitTest {
   }
 
   @Test
+  void theJobProgramIsToldHowLongToWaitOutAnUnreachableObjectStore() throws Exception {
+    activities(1, Map.of())
+        .submit(
+            new RayJobSubmission("job-1", "smoke", "{}", Map.of("job_type", "smoke"), null, 900L));
+    JsonNode env = new ObjectMapper().readTree(submitted.get(0)).at("/runtime_env/env_vars");
+    assertThat(env.path("LUMIGATOR_S3_RETRY_WINDOW_SECONDS").asText()).isEqualTo("120");
+    assertThat(env.path("LUMIGATOR_JOB_TIMEOUT_SECONDS").asText()).isEqualTo("900");
+
+    submitted.clear();
+    activities(1, Map.of()).submit(submission(null)); // a history from before the timeout field
+    JsonNode older = new ObjectMapper().readTree(submitted.get(0)).at("/runtime_env/env_vars");
+    assertThat(older.has("LUMIGATOR_JOB_TIMEOUT_SECONDS")).isFalse();
+  }
+
+  @Test
   void eachJobProgramReservesTheConfiguredCpusSoRayQueuesJobsBeyondItsCpus() throws Exception {
     JsonNode request = submitWith(1);
     assertThat(request.path("entrypoint_num_cpus").asDouble()).isEqualTo(1.0);

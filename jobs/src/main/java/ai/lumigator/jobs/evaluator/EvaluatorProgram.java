@@ -82,8 +82,9 @@ public final class EvaluatorProgram {
       running.put(name, metrics.start(name));
     }
     long start = System.nanoTime();
-    try (ProgressReporter progress =
-        new ProgressReporter(store, output.bucket(), jobId, "evaluation", n, progressInterval)) {
+    ProgressReporter progress =
+        new ProgressReporter(store, output.bucket(), jobId, "evaluation", n, progressInterval);
+    try {
       for (int i = 0; i < n; i++) {
         String p = in.predictions().get(i);
         String r = in.groundTruth().get(i);
@@ -97,6 +98,8 @@ public final class EvaluatorProgram {
         }
         progress.increment();
       }
+    } finally {
+      progress.close();
     }
     Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     running.forEach((name, m) -> results.put(name, m.result()));
@@ -107,7 +110,8 @@ public final class EvaluatorProgram {
         new EvaluatorArtifacts(
             returnPredictions ? in.predictions() : null, in.groundTruth(), seconds, in.examples());
     EvaluatorResults out = new EvaluatorResults(results, config, artifacts);
-    StoredJson.write(store, output, out);
+    StoredJson.write(store, output, out); // waits out an unreachable store
+    progress.publishIfBehind();
     JobLog.info(
         String.format(
             "evaluation done: %d sample(s) in %.3f s, means %s, results at %s",

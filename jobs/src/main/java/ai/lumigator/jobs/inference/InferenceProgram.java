@@ -75,9 +75,12 @@ public final class InferenceProgram {
 
     List<Completion> completions;
     long start = System.nanoTime();
-    try (ProgressReporter progress =
-        new ProgressReporter(store, output.bucket(), jobId, "inference", n, progressInterval)) {
+    ProgressReporter progress =
+        new ProgressReporter(store, output.bucket(), jobId, "inference", n, progressInterval);
+    try {
       completions = InferenceRunner.run(client, input.examples(), concurrency, progress::increment);
+    } finally {
+      progress.close();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -94,7 +97,8 @@ public final class InferenceProgram {
             anyUsage ? usage : null);
     InferenceResults results =
         new InferenceResults(InferenceResults.usageMetrics(completions), artifacts, config);
-    StoredJson.write(store, output, results);
+    StoredJson.write(store, output, results); // waits out an unreachable store
+    progress.publishIfBehind();
     JobLog.info(
         String.format(
             "inference done: %d prediction(s) in %.3f s, metrics %s, results at %s",

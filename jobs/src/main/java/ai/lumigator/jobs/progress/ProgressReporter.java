@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts finished samples and publishes {@code {"done": n, "total": m}}: every {@code interval}
  * (only when it changed) and once more on {@link #close()}, to {@code
  * s3://<bucket>/jobs/progress/<job id>.json} and as a {@code progress n/m} line on stdout. Without
- * a job id only the stdout line is printed. A failed progress write is logged, never fatal.
- * Thread-safe.
+ * a job id only the stdout line is printed.
+ *
+ * <p>Progress is best-effort and off the hot path: counting is one atomic add; the writes happen on
+ * a timer thread, each a single quick attempt ({@link ObjectStore#putOnce}) of the latest count, so
+ * a store that does not answer costs a skipped write, never a wait of the work. One line is logged
+ * when writes start failing and one when they succeed again. Thread-safe.
  */
 public final class ProgressReporter implements AutoCloseable {
   /** Default publishing interval. */
@@ -30,6 +34,8 @@ public final class ProgressReporter implements AutoCloseable {
   private final AtomicLong done = new AtomicLong();
   private volatile long total;
   private long lastPublished = -1;
+  private long lastStored = -1;
+  private boolean storeFailing;
   private final ScheduledExecutorService timer;
 
   /**
@@ -95,24 +101,50 @@ public final class ProgressReporter implements AutoCloseable {
     lastPublished = d;
     long t = total;
     JobLog.info("progress " + what + " " + d + "/" + t);
-    target.ifPresent(
-        loc -> {
-          try {
-            byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
-            store.put(loc, json, "application/json");
-          } catch (RuntimeException e) {
-            JobLog.warn("could not write progress to " + loc + ": " + e.getMessage());
-          }
-        });
+    target.ifPresent(loc -> store(loc, d, t));
+  }
+
+  private void store(S3Location loc, long d, long t) {
+    try {
+      byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
+      store.putOnce(loc, json, "application/json");
+      lastStored = d;
+      if (storeFailing) {
+        storeFailing = false;
+        JobLog.info("progress written again to " + loc);
+      }
+    } catch (RuntimeException e) {
+      if (!storeFailing) {
+        storeFailing = true;
+        JobLog.warn(
+            "could not write progress to "
+                + loc
+                + " ("
+                + e.getMessage()
+                + "); skipping progress writes until the store answers");
+      }
+    }
+  }
+
+  /**
+   * Writes the final count once more if its last write failed (the store was down when the work
+   * ended): call after the results are stored, which waits for the store.
+   */
+  public synchronized void publishIfBehind() {
+    long d = done.get();
+    if (target.isPresent() && lastStored != d) {
+      store(target.get(), d, total);
+    }
   }
 
   /** How long {@link #close()} lets a progress write in flight finish. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
   /**
-   * Stops the timer and publishes the final count. A progress write in flight is let finish, not
-   * interrupted: an S3 request interrupted mid-way was followed, under load, by the job's results
-   * upload failing on every attempt ("Error writing request body to server").
+   * Stops the timer and publishes the final count (one quick attempt). A progress write in flight
+   * is let finish (it is one bounded attempt), not interrupted: an S3 request interrupted mid-way
+   * was followed, under load, by the job's results upload failing on every attempt ("Error writing
+   * request body to server").
    */
   @Override
   public void close() {

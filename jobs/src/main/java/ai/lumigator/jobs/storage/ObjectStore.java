@@ -19,6 +19,15 @@ public interface ObjectStore extends AutoCloseable {
   /** Writes (replaces) an object from a local file, streaming it. */
   void put(S3Location location, Path file, String contentType);
 
+  /**
+   * Writes (replaces) an object at most once, quickly, without waiting out an unreachable store:
+   * for writes that the next one supersedes (progress). The default is {@link #put(S3Location,
+   * byte[], String)}.
+   */
+  default void putOnce(S3Location location, byte[] content, String contentType) {
+    put(location, content, contentType);
+  }
+
   /** Removes an object; removing one that is not there is not an error. */
   void delete(S3Location location);
 

@@ -132,4 +132,68 @@ class ProgressReporterTest {
       p.increment();
     }
   }
+
+  @Test
+  void aStoreThatStopsAnsweringIsLoggedOnceAndTheFinalCountCatchesUpOnceItIsBack()
+      throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<String> stored = new CopyOnWriteArrayList<>();
+    ObjectStore flaky =
+        new ObjectStore() {
+          @Override
+          public InputStream open(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void delete(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void put(S3Location location, byte[] content, String contentType) {
+            throw new AssertionError("progress must not use the waiting put");
+          }
+
+          @Override
+          public void putOnce(S3Location location, byte[] content, String contentType) {
+            attempts.incrementAndGet();
+            if (down.get()) throw new IllegalStateException("S3 down");
+            stored.add(new String(content, StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void put(S3Location location, Path file, String contentType) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    ai.lumigator.jobs.JobLog.setOut(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      down.set(true);
+      ProgressReporter p =
+          new ProgressReporter(flaky, "b", Optional.of("j"), "t", 50, Duration.ofMillis(5));
+      for (int i = 0; i < 50; i++) {
+        p.increment();
+        Thread.sleep(2);
+      }
+      p.close();
+      assertThat(attempts.get()).as("a write was tried on several ticks").isGreaterThan(2);
+      assertThat(stored).isEmpty();
+      String text = log.toString(StandardCharsets.UTF_8);
+      assertThat(text.split("could not write progress", -1)).as("logged once").hasSize(2);
+
+      down.set(false);
+      p.publishIfBehind();
+      assertThat(stored).containsExactly("{\"done\":50,\"total\":50}");
+      p.publishIfBehind(); // up to date: nothing more
+      assertThat(stored).hasSize(1);
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("progress written again");
+    } finally {
+      ai.lumigator.jobs.JobLog.setOut(System.out);
+    }
+  }
 }

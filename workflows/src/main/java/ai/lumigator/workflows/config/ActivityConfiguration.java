@@ -42,7 +42,8 @@ public class ActivityConfiguration {
                 properties.ray().pollInterval(),
                 properties.ray().pendingPollInterval()),
             jobs.numCpus(),
-            jobs.classDataSharing()),
+            jobs.classDataSharing(),
+            jobs.s3RetryWindow()),
         new RaySecretResolver(secrets),
         new S3JobSecretDrop(storage),
         jobObserver);

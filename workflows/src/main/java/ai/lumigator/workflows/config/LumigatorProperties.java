@@ -69,10 +69,13 @@ public record LumigatorProperties(
    *     rather than all running at once on too few; 0 reserves none
    * @param classDataSharing job programs start from a class-data archive recorded by the first job
    *     of a package on each node: about half the CPU of a small job
+   * @param s3RetryWindow how long a job program's reads of the object store wait out an outage (its
+   *     results writes wait up to the job's timeout)
    */
   public record Jobs(
       @DefaultValue("jobs/target/lumigator-jobs-0.1.0-SNAPSHOT-all.jar") Path jar,
       @DefaultValue("-Xmx512m -XX:+UseSerialGC") String javaOptions,
       @DefaultValue("1") double numCpus,
-      @DefaultValue("true") boolean classDataSharing) {}
+      @DefaultValue("true") boolean classDataSharing,
+      @DefaultValue("2m") Duration s3RetryWindow) {}
 }

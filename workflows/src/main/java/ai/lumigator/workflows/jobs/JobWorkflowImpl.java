@@ -60,7 +60,8 @@ public class JobWorkflowImpl implements JobWorkflow {
               request.command(),
               request.configJson(),
               metadata(request),
-              request.secretName()));
+              request.secretName(),
+              request.timeoutSeconds()));
       if (JobStatuses.CREATED.equals(status)) status = JobStatuses.PENDING;
       long deadline = Workflow.currentTimeMillis() + request.timeoutSeconds() * 1000;
       outcome = rayAwait.await(new AwaitRayJob(jobId, jobId, deadline));

@@ -152,6 +152,11 @@ public final class PrivateStack implements AutoCloseable {
     return dataDir.resolve("data/logs/" + component + ".log");
   }
 
+  /** The folder the private S3Proxy keeps its buckets in (filesystem backend: one folder each). */
+  public Path s3Dir() {
+    return dataDir.resolve("data/s3");
+  }
+
   /** Stops one component (the fault begins); returns how long stopping took. */
   public Duration stop(String component) {
     return run("stop", component);
