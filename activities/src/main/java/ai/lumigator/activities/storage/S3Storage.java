@@ -58,6 +58,15 @@ public final class S3Storage implements AutoCloseable {
   /** S3's minimum size of every part but the last. */
   public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
+  /**
+   * Part buffers held at once by this process's multipart uploads, a quarter of the heap's worth of
+   * default-sized parts (at least 2): further large uploads wait for one instead of running the
+   * heap out.
+   */
+  private static final java.util.concurrent.Semaphore PART_BUFFERS =
+      new java.util.concurrent.Semaphore(
+          (int) Math.max(2, Runtime.getRuntime().maxMemory() / 4 / DEFAULT_PART_SIZE), true);
+
   /** S3's maximum number of parts in one multipart upload. */
   public static final int MAX_PARTS = 10_000;
 
@@ -257,20 +266,37 @@ public final class S3Storage implements AutoCloseable {
    */
   public long putStream(String key, InputStream in, String contentType) {
     requireKey(key);
-    byte[] buffer = new byte[partSize];
-    int n = readFully(key, in, buffer);
-    if (n < partSize) {
-      final int length = n;
+    byte[] first = readUpTo(key, in, partSize);
+    if (first.length < partSize) {
       try {
         s3.putObject(
-            b -> b.bucket(bucket).key(key).contentLength((long) length).contentType(contentType),
+            b ->
+                b.bucket(bucket)
+                    .key(key)
+                    .contentLength((long) first.length)
+                    .contentType(contentType),
             RequestBody.fromContentProvider(
-                () -> new ByteArrayInputStream(buffer, 0, length), length, contentType));
+                () -> new ByteArrayInputStream(first), first.length, contentType));
       } catch (SdkException e) {
         throw failure("put", key, e);
       }
-      return n;
+      return first.length;
     }
+    try {
+      PART_BUFFERS.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("put " + key + " interrupted", key, false, 0, e);
+    }
+    try {
+      return putMultipart(key, in, contentType, first);
+    } finally {
+      PART_BUFFERS.release();
+    }
+  }
+
+  private long putMultipart(String key, InputStream in, String contentType, byte[] buffer) {
+    int n = buffer.length;
     String uploadId;
     try {
       uploadId =
@@ -406,6 +432,32 @@ public final class S3Storage implements AutoCloseable {
         throw failure;
       }
     }
+  }
+
+  /**
+   * Reads up to {@code max} bytes, in a buffer that grows with what arrives: a small upload holds
+   * little memory, whatever the part size (200 uploads at once each held 8 MiB from their first
+   * byte and ran a 512 MiB heap out).
+   */
+  private static byte[] readUpTo(String key, InputStream in, int max) {
+    byte[] buffer = new byte[Math.min(max, 64 * 1024)];
+    int off = 0;
+    try {
+      while (off < max) {
+        if (off == buffer.length) {
+          buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(max, 2L * buffer.length));
+        }
+        int r = in.read(buffer, off, buffer.length - off);
+        if (r < 0) {
+          break;
+        }
+        off += r;
+      }
+    } catch (IOException e) {
+      throw new StorageException(
+          "put " + key + " failed: reading the source failed: " + e.getMessage(), key, false, 0, e);
+    }
+    return off == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, off);
   }
 
   /** Reads until {@code buffer} is full or the stream ends; returns the bytes read. */
