@@ -14,6 +14,7 @@ import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.experiments.ExperimentRow;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
+import ai.lumigator.persistence.jobs.JobStatuses;
 import ai.lumigator.persistence.jobs.JobTypes;
 import ai.lumigator.persistence.secrets.SecretDao;
 import ai.lumigator.persistence.workflows.WorkflowDao;
@@ -188,13 +189,11 @@ public class WorkflowService {
       if (WorkflowStatuses.isTerminal(row.status())) {
         phase = EvaluationPhases.DONE;
       } else {
-        Optional<EvaluationState> state = states.state(row.id());
-        if (state.isPresent()) {
-          phase = state.get().phase();
-          if (state.get().jobId() != null && state.get().done() >= 0) {
-            progress =
-                new WorkflowProgress(state.get().jobId(), state.get().done(), state.get().total());
-          }
+        String id = row.id();
+        EvaluationState state = states.state(id).orElseGet(() -> storedState(id));
+        phase = state.phase();
+        if (state.jobId() != null && state.done() >= 0) {
+          progress = new WorkflowProgress(state.jobId(), state.done(), state.total());
         }
       }
     }
@@ -224,6 +223,34 @@ public class WorkflowService {
         row.failureReason(),
         phase,
         progress);
+  }
+
+  /** What the rows say of a running workflow, when its query went unanswered. */
+  private EvaluationState storedState(String workflowId) {
+    return storedState(
+        workflows.jobOf(workflowId, WorkflowJobRow.INFERENCE).flatMap(jobs::findById),
+        workflows.jobOf(workflowId, WorkflowJobRow.EVALUATOR).flatMap(jobs::findById));
+  }
+
+  /**
+   * The phase and progress a running workflow's query would answer, from its jobs' rows: the
+   * evaluator's phase once it has one (compiling once it succeeded), else the inference's (storing
+   * the predictions once it succeeded), else the first phase.
+   */
+  static EvaluationState storedState(Optional<JobRow> inference, Optional<JobRow> evaluator) {
+    Optional<JobRow> job = evaluator.isPresent() ? evaluator : inference;
+    if (job.isEmpty()) return new EvaluationState(EvaluationPhases.INFERENCE, null, null, -1, -1);
+    JobRow j = job.get();
+    boolean succeeded = JobStatuses.SUCCEEDED.equals(j.status());
+    String phase =
+        evaluator.isPresent()
+            ? (succeeded ? EvaluationPhases.COMPILE : EvaluationPhases.EVALUATION)
+            : (succeeded ? EvaluationPhases.INGEST_PREDICTIONS : EvaluationPhases.INFERENCE);
+    if (EvaluationPhases.COMPILE.equals(phase))
+      return new EvaluationState(phase, null, null, -1, -1);
+    long done = j.progressDone() == null ? -1 : j.progressDone();
+    long total = j.progressTotal() == null ? -1 : j.progressTotal();
+    return new EvaluationState(phase, j.id(), j.status(), done, total);
   }
 
   /**
