@@ -1,0 +1,24 @@
+package ai.lumigator.workflows.deletions;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.File;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays recorded deletion histories against the current code: an experiment's (plan, stop its
+ * running workflow and job, plan again, objects, rows; recorded by DeletionWorkflowTest, which
+ * writes a fresh one to target/histories).
+ */
+class DeletionWorkflowReplayTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"histories/deletion-experiment.json"})
+  void recordedHistoryReplaysAgainstTheCurrentCode(String resource) throws Exception {
+    File history =
+        new File(
+            Objects.requireNonNull(getClass().getClassLoader().getResource(resource), resource)
+                .toURI());
+    WorkflowReplayer.replayWorkflowExecution(history, DeletionWorkflowImpl.class);
+  }
+}
