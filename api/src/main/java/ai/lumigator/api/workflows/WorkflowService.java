@@ -3,6 +3,7 @@ package ai.lumigator.api.workflows;
 import ai.lumigator.activities.evaluations.FlatMetrics;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.BadRequestException;
 import ai.lumigator.api.errors.ConflictException;
 import ai.lumigator.api.errors.NotFoundException;
@@ -21,14 +22,20 @@ import ai.lumigator.persistence.workflows.WorkflowDao;
 import ai.lumigator.persistence.workflows.WorkflowJobRow;
 import ai.lumigator.persistence.workflows.WorkflowRow;
 import ai.lumigator.persistence.workflows.WorkflowStatuses;
+import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.config.LumigatorProperties;
 import ai.lumigator.workflows.evaluations.EvaluationPhases;
+import ai.lumigator.workflows.evaluations.EvaluationResult;
 import ai.lumigator.workflows.evaluations.EvaluationState;
+import ai.lumigator.workflows.evaluations.EvaluationWorkflow;
 import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +45,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +78,7 @@ public class WorkflowService {
   private final LumigatorProperties properties;
   private final JobService jobService;
   private final WorkflowStates states;
-  private final WorkflowRemoval removal;
+  private final Deletions deletions;
   private final Clock clock = Clock.systemUTC();
 
   public WorkflowService(
@@ -79,7 +88,7 @@ public class WorkflowService {
       LumigatorProperties properties,
       JobService jobService,
       WorkflowStates states,
-      WorkflowRemoval removal) {
+      Deletions deletions) {
     this.workflows = jdbi.onDemand(WorkflowDao.class);
     this.experiments = jdbi.onDemand(ExperimentDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
@@ -90,7 +99,7 @@ public class WorkflowService {
     this.properties = properties;
     this.jobService = jobService;
     this.states = states;
-    this.removal = removal;
+    this.deletions = deletions;
   }
 
   public WorkflowRow create(JsonNode body) {
@@ -365,6 +374,9 @@ public class WorkflowService {
     }
   }
 
+  /** How long a stop waits for the workflow to stop its job and record it. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(90);
+
   /**
    * Stops the running job (its Ray job is stopped, the job {@code stopped}) and records the
    * workflow {@code failed}, "stopped by user"; waits a while for that to be recorded.
@@ -374,24 +386,40 @@ public class WorkflowService {
     if (WorkflowStatuses.isTerminal(row.status())) {
       throw new ConflictException("Workflow " + id + " has already ended: " + row.status());
     }
-    if (!removal.stop(List.of(row), WorkflowRemoval.STOP_WAIT)) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(WorkflowIds.evaluation(row.id()));
+    try {
+      stub.cancel();
+      log.info("Workflow {}: stop requested", id);
+    } catch (WorkflowNotFoundException e) {
+      // never started, or closed meanwhile: nothing runs that could record the stop
+      if (workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis())) {
+        log.warn("Workflow {} had no running workflow; recorded it stopped", row.id());
+      }
+      return get(id);
+    }
+    try {
+      stub.getResult(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS, EvaluationResult.class);
+    } catch (TimeoutException e) {
       log.warn("Workflow {}: stop requested, not yet recorded", id);
+    } catch (WorkflowException e) {
+      // cancelled (the expected end) or otherwise closed
     }
     return get(id);
   }
 
   /**
-   * Deletes the workflow with its jobs, their results and the predictions dataset. A workflow still
-   * running is refused unless {@code force}, which stops it first.
+   * Deletes the workflow with its jobs, their results and the predictions dataset: hidden at once,
+   * removed by its deletion workflow. A workflow still running is refused unless {@code force},
+   * which has the deletion stop it first (it is recorded failed, "stopped by user").
    */
   public WorkflowRow delete(UUID id, boolean force) {
     WorkflowRow row = get(id);
     if (!WorkflowStatuses.isTerminal(row.status())) {
       if (!force) throw new BadRequestException("Cannot delete a running workflow");
-      removal.stopForDelete(List.of(row));
+      workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis());
       row = get(id);
     }
-    removal.remove(row);
+    deletions.workflow(row.id());
     return row;
   }
 
