@@ -47,7 +47,7 @@ public interface DeletionDao {
   @SqlUpdate(
       """
       UPDATE datasets SET deleted_at = :now
-      WHERE deleted_at IS NULL AND generated
+      WHERE deleted_at IS NULL
         AND (run_id IN (SELECT job_id FROM workflow_jobs WHERE workflow_id = :id)
              OR id IN (SELECT generated_dataset_id FROM jobs
                        WHERE id IN (SELECT job_id FROM workflow_jobs WHERE workflow_id = :id)))
@@ -78,7 +78,7 @@ public interface DeletionDao {
   @SqlUpdate(
       """
       UPDATE datasets SET deleted_at = :now
-      WHERE deleted_at IS NULL AND generated
+      WHERE deleted_at IS NULL
         AND (run_id IN (SELECT j.id FROM jobs j WHERE j.experiment_id = :id)
              OR run_id IN (SELECT l.job_id FROM workflow_jobs l
                            JOIN workflows w ON w.id = l.workflow_id WHERE w.experiment_id = :id)
