@@ -36,24 +36,29 @@ public class Deletions {
   }
 
   public void dataset(String id) {
-    delete(new DeletionRequest(DeletionRequest.DATASET, id));
+    delete(new DeletionRequest(DeletionRequest.DATASET, id), () -> {});
   }
 
-  public void workflow(String id) {
-    delete(new DeletionRequest(DeletionRequest.WORKFLOW, id));
+  /**
+   * @param started runs once the deletion is started, before the rows are marked (a forced delete
+   *     records the running workflow stopped there: never for a deletion that did not start)
+   */
+  public void workflow(String id, Runnable started) {
+    delete(new DeletionRequest(DeletionRequest.WORKFLOW, id), started);
   }
 
   public void experiment(String id) {
-    delete(new DeletionRequest(DeletionRequest.EXPERIMENT, id));
+    delete(new DeletionRequest(DeletionRequest.EXPERIMENT, id), () -> {});
   }
 
-  private void delete(DeletionRequest request) {
+  private void delete(DeletionRequest request, Runnable started) {
     try {
       DeletionWorkflows.start(client, request);
     } catch (RuntimeException e) {
       log.warn("{} {} not deleted: {}", request.kind(), request.id(), e.getMessage());
       throw new UpstreamException("Temporal", "could not start the deletion", e);
     }
+    started.run();
     long now = clock.millis();
     switch (request.kind()) {
       case DeletionRequest.DATASET -> marks.markDatasetDeleted(request.id(), now);

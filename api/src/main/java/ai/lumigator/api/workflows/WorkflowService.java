@@ -414,13 +414,18 @@ public class WorkflowService {
    */
   public WorkflowRow delete(UUID id, boolean force) {
     WorkflowRow row = get(id);
-    if (!WorkflowStatuses.isTerminal(row.status())) {
-      if (!force) throw new BadRequestException("Cannot delete a running workflow");
-      workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis());
-      row = get(id);
-    }
-    deletions.workflow(row.id());
-    return row;
+    boolean running = !WorkflowStatuses.isTerminal(row.status());
+    if (running && !force) throw new BadRequestException("Cannot delete a running workflow");
+    WorkflowRow[] answer = {row};
+    deletions.workflow(
+        row.id(),
+        () -> {
+          if (running) {
+            workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis());
+            answer[0] = workflows.findById(row.id()).orElse(row);
+          }
+        });
+    return answer[0];
   }
 
   /** The rows of an experiment's workflows, newest first. */
