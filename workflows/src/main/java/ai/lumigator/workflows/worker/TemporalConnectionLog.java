@@ -24,11 +24,12 @@ import org.springframework.stereotype.Component;
 /**
  * The worker's connection to Temporal, logged once per change instead of once per poll: while the
  * server is unreachable every poller thread fails each round and the SDK logs {@code Failure in
- * poller thread} with a stack trace each time (1,050 of them in a 35 s outage). A logback turbo
- * filter drops those that say the server is unreachable ({@code UNAVAILABLE}, {@code
- * DEADLINE_EXCEEDED}); the first one logs "Temporal unreachable at {target} (...)" and starts a
- * probe ({@code GetSystemInfo} every {@link #PROBE_INTERVAL}), whose first answer logs "Temporal
- * reachable again after N s". Other poller failures are logged as the SDK logs them.
+ * poller thread} with a stack trace each time (1,050 of them in a 35 s outage), and each running
+ * activity's heartbeat {@code Heartbeat failed} with one, every second. A logback turbo filter
+ * drops those that say the server is unreachable ({@code UNAVAILABLE}, {@code DEADLINE_EXCEEDED});
+ * the first one logs "Temporal unreachable at {target} (...)" and starts a probe ({@code
+ * GetSystemInfo} every {@link #PROBE_INTERVAL}), whose first answer logs "Temporal reachable again
+ * after N s". Other poller and heartbeat failures are logged as the SDK logs them.
  */
 @Component
 public class TemporalConnectionLog {
@@ -37,6 +38,8 @@ public class TemporalConnectionLog {
   private static final String POLLER_LOGGERS = "io.temporal.internal.worker.";
   private static final Set<String> POLLER_FAILURES =
       Set.of("Failure in poller thread {}", "DEADLINE_EXCEEDED in poller thread {}");
+  private static final String HEARTBEAT_LOGGERS = "io.temporal.internal.activity.";
+  private static final String HEARTBEAT_FAILURE = "Heartbeat failed";
   private static final Set<Status.Code> UNREACHABLE =
       Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
 
@@ -138,6 +141,14 @@ public class TemporalConnectionLog {
     return null;
   }
 
+  private static boolean pollerFailure(String logger, String format) {
+    return logger.startsWith(POLLER_LOGGERS) && POLLER_FAILURES.contains(format);
+  }
+
+  private static boolean heartbeatFailure(String logger, String format) {
+    return logger.startsWith(HEARTBEAT_LOGGERS) && HEARTBEAT_FAILURE.equals(format);
+  }
+
   private final class Filter extends TurboFilter {
     @Override
     public FilterReply decide(
@@ -148,8 +159,8 @@ public class TemporalConnectionLog {
         Object[] params,
         Throwable t) {
       if (format == null
-          || !logger.getName().startsWith(POLLER_LOGGERS)
-          || !POLLER_FAILURES.contains(format)) {
+          || !(pollerFailure(logger.getName(), format)
+              || heartbeatFailure(logger.getName(), format))) {
         return FilterReply.NEUTRAL;
       }
       Status status = unreachableStatus(params, t);

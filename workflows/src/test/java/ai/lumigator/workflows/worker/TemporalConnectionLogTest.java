@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 class TemporalConnectionLogTest {
   static final org.slf4j.Logger POLLER =
       LoggerFactory.getLogger("io.temporal.internal.worker.BasePoller");
+  static final org.slf4j.Logger HEARTBEATS =
+      LoggerFactory.getLogger("io.temporal.internal.activity.HeartbeatContextImpl");
 
   WorkflowServiceGrpc.WorkflowServiceBlockingStub stub;
   TemporalConnectionLog connection;
@@ -76,6 +78,8 @@ class TemporalConnectionLogTest {
           "Failure in poller thread {}",
           "Workflow Poller " + i,
           Status.UNAVAILABLE.withDescription("io exception").asRuntimeException());
+      // a running activity's heartbeat fails each second too
+      HEARTBEATS.warn("Heartbeat failed", Status.UNAVAILABLE.asRuntimeException());
     }
     assertThat(connection.unreachable()).isTrue();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
