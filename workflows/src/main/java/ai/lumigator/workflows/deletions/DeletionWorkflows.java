@@ -7,7 +7,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,10 +46,5 @@ public final class DeletionWorkflows {
     } catch (TimeoutException e) {
       return false;
     }
-  }
-
-  /** The stub of a deletion, started or not. */
-  static WorkflowStub existing(WorkflowClient client, String id) {
-    return client.newUntypedWorkflowStub(WorkflowIds.deletion(id));
   }
 }
