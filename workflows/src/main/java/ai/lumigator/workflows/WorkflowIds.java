@@ -19,4 +19,9 @@ public final class WorkflowIds {
   public static String evaluation(String workflowId) {
     return "evaluation-" + workflowId;
   }
+
+  /** The deletion of a dataset, workflow or experiment (ids are unique across them). */
+  public static String deletion(String id) {
+    return "delete-" + id;
+  }
 }

@@ -32,4 +32,16 @@ public final class DatasetKeys {
   public static String metadata(String datasetId, String filename) {
     return folder(datasetId, filename) + "/" + METADATA_FILE;
   }
+
+  /**
+   * The id of the dataset a job generates (predictions, annotations), derived from the job's so
+   * that every retry of its ingest names the same dataset.
+   */
+  public static String generatedDatasetId(String jobId) {
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(
+            ("generated-dataset:" + jobId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
+  }
 }

@@ -49,7 +49,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "Workflow " + job.workflowId() + " no longer exists", "WorkflowMissing");
     }
-    if (jobs.findById(job.jobId()).isEmpty()) {
+    if (jobs.findAnyById(job.jobId()).isEmpty()) {
       try {
         jobs.insert(
             JobRow.created(
@@ -66,7 +66,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
         log.info("Workflow {}: {} job {} created", job.workflowId(), job.role(), job.jobId());
       } catch (RuntimeException e) {
         // an earlier attempt that we lost track of may have inserted it meanwhile
-        if (jobs.findById(job.jobId()).isEmpty()) throw e;
+        if (jobs.findAnyById(job.jobId()).isEmpty()) throw e;
       }
     }
     try {

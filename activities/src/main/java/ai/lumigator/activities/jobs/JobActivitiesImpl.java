@@ -93,7 +93,7 @@ public class JobActivitiesImpl implements JobActivities {
     }
     long now = clock.millis();
     JobRow row =
-        jobs.findById(request.jobId())
+        jobs.findAnyById(request.jobId())
             .orElseThrow(
                 () ->
                     ApplicationFailure.newNonRetryableFailure(

@@ -33,7 +33,7 @@ public class DatasetController {
     return DatasetResponse.of(datasets.get(id));
   }
 
-  /** Removes the row and every object of the dataset. */
+  /** Hides the dataset at once; its deletion workflow removes every object, then the row. */
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> delete(@PathVariable UUID id) {
     datasets.delete(id);

@@ -4,6 +4,7 @@ import ai.lumigator.activities.datasets.DatasetKeys;
 import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.NotFoundException;
 import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.persistence.datasets.DatasetDao;
@@ -12,22 +13,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Reads, download links and deletion of datasets. */
 @Service
 public class DatasetService {
   static final String RESOURCE = "Dataset";
-  private static final Logger log = LoggerFactory.getLogger(DatasetService.class);
 
   private final DatasetDao datasets;
   private final S3Storage storage;
+  private final Deletions deletions;
 
-  DatasetService(Jdbi jdbi, S3Storage storage) {
+  DatasetService(Jdbi jdbi, S3Storage storage, Deletions deletions) {
     this.datasets = jdbi.onDemand(DatasetDao.class);
     this.storage = storage;
+    this.deletions = deletions;
   }
 
   DatasetListResponse list(long skip, long limit) {
@@ -64,15 +64,11 @@ public class DatasetService {
     }
   }
 
-  /** Removes the objects (those already missing are fine), then the row. */
+  /**
+   * Hides the dataset at once and removes its objects, then its row, in its deletion workflow
+   * (objects already missing are fine).
+   */
   void delete(UUID id) {
-    DatasetRow row = get(id);
-    try {
-      int objects = storage.deletePrefix(DatasetKeys.root(row.id()));
-      datasets.delete(row.id());
-      log.info("Dataset {} deleted with {} object(s)", row.id(), objects);
-    } catch (StorageException e) {
-      throw new UpstreamException("S3", e.getMessage(), e);
-    }
+    deletions.dataset(get(id).id());
   }
 }

@@ -1,17 +1,13 @@
 package ai.lumigator.api.experiments;
 
-import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.NotFoundException;
-import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.api.workflows.WorkflowDetailsResponse;
-import ai.lumigator.api.workflows.WorkflowRemoval;
 import ai.lumigator.api.workflows.WorkflowService;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.experiments.ExperimentRow;
-import ai.lumigator.persistence.jobs.JobDao;
-import ai.lumigator.persistence.workflows.WorkflowRow;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -27,17 +23,15 @@ public class ExperimentService {
 
   private final ExperimentDao experiments;
   private final DatasetDao datasets;
-  private final JobDao jobs;
   private final WorkflowService workflows;
-  private final WorkflowRemoval removal;
+  private final Deletions deletions;
   private final Clock clock = Clock.systemUTC();
 
-  public ExperimentService(Jdbi jdbi, WorkflowService workflows, WorkflowRemoval removal) {
+  public ExperimentService(Jdbi jdbi, WorkflowService workflows, Deletions deletions) {
     this.experiments = jdbi.onDemand(ExperimentDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
-    this.jobs = jdbi.onDemand(JobDao.class);
     this.workflows = workflows;
-    this.removal = removal;
+    this.deletions = deletions;
   }
 
   ExperimentRow create(ExperimentCreate body) {
@@ -92,20 +86,12 @@ public class ExperimentService {
   }
 
   /**
-   * Stops the experiment's running workflows and their jobs, then removes its workflows, jobs,
-   * results and generated datasets, and the experiment.
+   * Hides the experiment with its workflows, jobs and generated datasets at once; its deletion
+   * workflow stops the running workflows and their jobs, then removes their results, generated
+   * datasets, rows and the experiment.
    */
   public void delete(UUID id) {
     ExperimentRow row = row(id);
-    List<WorkflowRow> rows = workflows.ofExperiment(row.id());
-    removal.stopForDelete(rows);
-    for (WorkflowRow w : workflows.ofExperiment(row.id())) removal.remove(w);
-    try {
-      jobs.findByExperiment(row.id()).forEach(removal::removeJob);
-    } catch (StorageException e) {
-      throw new UpstreamException("S3", e.getMessage(), e);
-    }
-    experiments.delete(row.id());
-    log.info("Experiment {} deleted with {} workflow(s)", row.id(), rows.size());
+    deletions.experiment(row.id());
   }
 }

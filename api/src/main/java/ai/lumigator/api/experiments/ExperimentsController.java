@@ -94,16 +94,15 @@ public class ExperimentsController {
 
   @DeleteMapping({"/{id}", "/{id}/"})
   @ApiErrorResponses.NotFound
-  @ApiErrorResponses.Conflict
   @ApiErrorResponses.Validation
   @Operation(
       summary = "Delete an experiment",
       description =
-          "Stops its running workflows and their jobs (the Ray jobs are stopped), then removes"
-              + " its workflows, their jobs (rows, results.json, logs), compiled.json and the"
-              + " predictions datasets they generated (rows and S3 objects), and the experiment."
-              + " The uploaded dataset it was run on is kept. 409 when a workflow has not"
-              + " stopped in time (delete again).")
+          "Hides the experiment, its workflows, their jobs and the predictions datasets they"
+              + " generated at once (every read answers 404); its deletion workflow stops the"
+              + " running workflows and their jobs (the Ray jobs are stopped), then removes"
+              + " results.json, logs, compiled.json and the datasets' S3 objects, then the rows."
+              + " The uploaded dataset it was run on is kept.")
   public ResponseEntity<Void> delete(@PathVariable("id") UUID id) {
     service.delete(id);
     return ResponseEntity.noContent().build();

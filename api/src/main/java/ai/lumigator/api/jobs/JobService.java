@@ -1,7 +1,5 @@
 package ai.lumigator.api.jobs;
 
-import ai.lumigator.activities.ray.RayException;
-import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.errors.BadRequestException;
 import ai.lumigator.api.errors.ConflictException;
@@ -18,11 +16,13 @@ import ai.lumigator.persistence.jobs.JobStatuses;
 import ai.lumigator.persistence.secrets.SecretDao;
 import ai.lumigator.workflows.config.LumigatorProperties;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
+import ai.lumigator.workflows.jobs.JobLogsWorkflows;
 import ai.lumigator.workflows.jobs.JobRequest;
 import ai.lumigator.workflows.jobs.JobWorkflows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.time.Clock;
@@ -49,22 +49,16 @@ public class JobService {
   private final DatasetDao datasets;
   private final SecretDao secrets;
   private final S3Storage storage;
-  private final RayJobsClient ray;
   private final WorkflowClient workflows;
   private final LumigatorProperties properties;
   private final Clock clock = Clock.systemUTC();
 
   public JobService(
-      Jdbi jdbi,
-      S3Storage storage,
-      RayJobsClient ray,
-      WorkflowClient workflows,
-      LumigatorProperties properties) {
+      Jdbi jdbi, S3Storage storage, WorkflowClient workflows, LumigatorProperties properties) {
     this.jobs = jdbi.onDemand(JobDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
     this.secrets = jdbi.onDemand(SecretDao.class);
     this.storage = storage;
-    this.ray = ray;
     this.workflows = workflows;
     this.properties = properties;
   }
@@ -171,10 +165,12 @@ public class JobService {
     JobRow row = get(id);
     if (row.logs() != null) return row.logs();
     if (row.raySubmissionId() == null) return "";
+    // still running: the worker reads them from Ray
     try {
-      return ray.logs(row.raySubmissionId()).orElse("");
-    } catch (RayException e) {
-      throw new UpstreamException("Ray", e.getMessage(), e);
+      return JobLogsWorkflows.fetch(workflows, row.id(), row.raySubmissionId());
+    } catch (WorkflowException e) {
+      log.info("Job {}: no logs from Ray: {}", id, e.getMessage());
+      throw new UpstreamException("Ray", "the job's logs could not be read; try again", e);
     }
   }
 

@@ -3,6 +3,7 @@ package ai.lumigator.api.workflows;
 import ai.lumigator.activities.evaluations.FlatMetrics;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageException;
+import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.BadRequestException;
 import ai.lumigator.api.errors.ConflictException;
 import ai.lumigator.api.errors.NotFoundException;
@@ -15,20 +16,27 @@ import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.experiments.ExperimentRow;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
+import ai.lumigator.persistence.jobs.JobStatuses;
 import ai.lumigator.persistence.jobs.JobTypes;
 import ai.lumigator.persistence.secrets.SecretDao;
 import ai.lumigator.persistence.workflows.WorkflowDao;
 import ai.lumigator.persistence.workflows.WorkflowJobRow;
 import ai.lumigator.persistence.workflows.WorkflowRow;
 import ai.lumigator.persistence.workflows.WorkflowStatuses;
+import ai.lumigator.workflows.WorkflowIds;
 import ai.lumigator.workflows.config.LumigatorProperties;
 import ai.lumigator.workflows.evaluations.EvaluationPhases;
+import ai.lumigator.workflows.evaluations.EvaluationResult;
 import ai.lumigator.workflows.evaluations.EvaluationState;
+import ai.lumigator.workflows.evaluations.EvaluationWorkflow;
 import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +46,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +79,7 @@ public class WorkflowService {
   private final LumigatorProperties properties;
   private final JobService jobService;
   private final WorkflowStates states;
-  private final WorkflowRemoval removal;
+  private final Deletions deletions;
   private final Clock clock = Clock.systemUTC();
 
   public WorkflowService(
@@ -79,7 +89,7 @@ public class WorkflowService {
       LumigatorProperties properties,
       JobService jobService,
       WorkflowStates states,
-      WorkflowRemoval removal) {
+      Deletions deletions) {
     this.workflows = jdbi.onDemand(WorkflowDao.class);
     this.experiments = jdbi.onDemand(ExperimentDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
@@ -90,7 +100,7 @@ public class WorkflowService {
     this.properties = properties;
     this.jobService = jobService;
     this.states = states;
-    this.removal = removal;
+    this.deletions = deletions;
   }
 
   public WorkflowRow create(WorkflowCreateRequest spec) {
@@ -188,13 +198,11 @@ public class WorkflowService {
       if (WorkflowStatuses.isTerminal(row.status())) {
         phase = EvaluationPhases.DONE;
       } else {
-        Optional<EvaluationState> state = states.state(row.id());
-        if (state.isPresent()) {
-          phase = state.get().phase();
-          if (state.get().jobId() != null && state.get().done() >= 0) {
-            progress =
-                new WorkflowProgress(state.get().jobId(), state.get().done(), state.get().total());
-          }
+        String id = row.id();
+        EvaluationState state = states.state(id).orElseGet(() -> storedState(id));
+        phase = state.phase();
+        if (state.jobId() != null && state.done() >= 0) {
+          progress = new WorkflowProgress(state.jobId(), state.done(), state.total());
         }
       }
     }
@@ -224,6 +232,34 @@ public class WorkflowService {
         row.failureReason(),
         phase,
         progress);
+  }
+
+  /** What the rows say of a running workflow, when its query went unanswered. */
+  private EvaluationState storedState(String workflowId) {
+    return storedState(
+        workflows.jobOf(workflowId, WorkflowJobRow.INFERENCE).flatMap(jobs::findById),
+        workflows.jobOf(workflowId, WorkflowJobRow.EVALUATOR).flatMap(jobs::findById));
+  }
+
+  /**
+   * The phase and progress a running workflow's query would answer, from its jobs' rows: the
+   * evaluator's phase once it has one (compiling once it succeeded), else the inference's (storing
+   * the predictions once it succeeded), else the first phase.
+   */
+  static EvaluationState storedState(Optional<JobRow> inference, Optional<JobRow> evaluator) {
+    Optional<JobRow> job = evaluator.isPresent() ? evaluator : inference;
+    if (job.isEmpty()) return new EvaluationState(EvaluationPhases.INFERENCE, null, null, -1, -1);
+    JobRow j = job.get();
+    boolean succeeded = JobStatuses.SUCCEEDED.equals(j.status());
+    String phase =
+        evaluator.isPresent()
+            ? (succeeded ? EvaluationPhases.COMPILE : EvaluationPhases.EVALUATION)
+            : (succeeded ? EvaluationPhases.INGEST_PREDICTIONS : EvaluationPhases.INFERENCE);
+    if (EvaluationPhases.COMPILE.equals(phase))
+      return new EvaluationState(phase, null, null, -1, -1);
+    long done = j.progressDone() == null ? -1 : j.progressDone();
+    long total = j.progressTotal() == null ? -1 : j.progressTotal();
+    return new EvaluationState(phase, j.id(), j.status(), done, total);
   }
 
   /**
@@ -338,6 +374,9 @@ public class WorkflowService {
     }
   }
 
+  /** How long a stop waits for the workflow to stop its job and record it. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(90);
+
   /**
    * Stops the running job (its Ray job is stopped, the job {@code stopped}) and records the
    * workflow {@code failed}, "stopped by user"; waits a while for that to be recorded.
@@ -347,25 +386,46 @@ public class WorkflowService {
     if (WorkflowStatuses.isTerminal(row.status())) {
       throw new ConflictException("Workflow " + id + " has already ended: " + row.status());
     }
-    if (!removal.stop(List.of(row), WorkflowRemoval.STOP_WAIT)) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(WorkflowIds.evaluation(row.id()));
+    try {
+      stub.cancel();
+      log.info("Workflow {}: stop requested", id);
+    } catch (WorkflowNotFoundException e) {
+      // never started, or closed meanwhile: nothing runs that could record the stop
+      if (workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis())) {
+        log.warn("Workflow {} had no running workflow; recorded it stopped", row.id());
+      }
+      return get(id);
+    }
+    try {
+      stub.getResult(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS, EvaluationResult.class);
+    } catch (TimeoutException e) {
       log.warn("Workflow {}: stop requested, not yet recorded", id);
+    } catch (WorkflowException e) {
+      // cancelled (the expected end) or otherwise closed
     }
     return get(id);
   }
 
   /**
-   * Deletes the workflow with its jobs, their results and the predictions dataset. A workflow still
-   * running is refused unless {@code force}, which stops it first.
+   * Deletes the workflow with its jobs, their results and the predictions dataset: hidden at once,
+   * removed by its deletion workflow. A workflow still running is refused unless {@code force},
+   * which has the deletion stop it first (it is recorded failed, "stopped by user").
    */
   public WorkflowRow delete(UUID id, boolean force) {
     WorkflowRow row = get(id);
-    if (!WorkflowStatuses.isTerminal(row.status())) {
-      if (!force) throw new BadRequestException("Cannot delete a running workflow");
-      removal.stopForDelete(List.of(row));
-      row = get(id);
-    }
-    removal.remove(row);
-    return row;
+    boolean running = !WorkflowStatuses.isTerminal(row.status());
+    if (running && !force) throw new BadRequestException("Cannot delete a running workflow");
+    WorkflowRow[] answer = {row};
+    deletions.workflow(
+        row.id(),
+        () -> {
+          if (running) {
+            workflows.markFailed(row.id(), EvaluationWorkflow.STOPPED_BY_USER, clock.millis());
+            answer[0] = workflows.findById(row.id()).orElse(row);
+          }
+        });
+    return answer[0];
   }
 
   /** The rows of an experiment's workflows, newest first. */

@@ -120,14 +120,14 @@ public class WorkflowsController {
   @DeleteMapping({"/{id}", "/{id}/"})
   @ApiErrorResponses.BadRequest
   @ApiErrorResponses.NotFound
-  @ApiErrorResponses.Conflict
   @ApiErrorResponses.Validation
   @Operation(
       summary = "Delete a workflow",
       description =
-          "Removes the workflow, its jobs (rows, results, logs) and its predictions dataset (row"
-              + " and objects), and compiled.json. A running workflow is refused (400) unless"
-              + " `force=true`, which first stops its running job on Ray.")
+          "Hides the workflow, its jobs and its predictions dataset at once (every read answers"
+              + " 404); its deletion workflow removes their results, logs, the dataset's objects"
+              + " and compiled.json, then the rows. A running workflow is refused (400) unless"
+              + " `force=true`, which has the deletion stop its running job on Ray first.")
   public WorkflowResponse delete(
       @PathVariable("id") UUID id,
       @Parameter(description = "stop a running workflow and its jobs first")

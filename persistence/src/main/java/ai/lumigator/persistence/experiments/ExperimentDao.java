@@ -20,14 +20,22 @@ public interface ExperimentDao {
       """)
   void insert(@BindMethods ExperimentRow row);
 
-  @SqlQuery("SELECT * FROM experiments WHERE id = :id")
+  @SqlQuery("SELECT * FROM experiments WHERE id = :id AND deleted_at IS NULL")
   Optional<ExperimentRow> findById(@Bind("id") String id);
 
+  /** The row even when marked deleted (for the deletion that removes it). */
+  @SqlQuery("SELECT * FROM experiments WHERE id = :id")
+  Optional<ExperimentRow> findAnyById(@Bind("id") String id);
+
   /** Newest first. */
-  @SqlQuery("SELECT * FROM experiments ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
+  @SqlQuery(
+      """
+      SELECT * FROM experiments WHERE deleted_at IS NULL
+      ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip
+      """)
   List<ExperimentRow> list(@Bind("skip") long skip, @Bind("limit") long limit);
 
-  @SqlQuery("SELECT count(*) FROM experiments")
+  @SqlQuery("SELECT count(*) FROM experiments WHERE deleted_at IS NULL")
   long count();
 
   @SqlUpdate("DELETE FROM experiments WHERE id = :id")

@@ -33,8 +33,12 @@ public interface JobDao {
       """)
   void insert(@BindMethods JobRow row);
 
-  @SqlQuery("SELECT * FROM jobs WHERE id = :id")
+  @SqlQuery("SELECT * FROM jobs WHERE id = :id AND deleted_at IS NULL")
   Optional<JobRow> findById(@Bind("id") String id);
+
+  /** The row even when marked deleted (for the deletion that removes it). */
+  @SqlQuery("SELECT * FROM jobs WHERE id = :id")
+  Optional<JobRow> findAnyById(@Bind("id") String id);
 
   /** Newest first; an empty {@code jobTypes} means every type. */
   default List<JobRow> list(Collection<String> jobTypes, long skip, long limit) {
@@ -46,12 +50,16 @@ public interface JobDao {
     return jobTypes.isEmpty() ? countAll() : countOfTypes(jobTypes);
   }
 
-  @SqlQuery("SELECT * FROM jobs ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip")
+  @SqlQuery(
+      """
+      SELECT * FROM jobs WHERE deleted_at IS NULL
+      ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip
+      """)
   List<JobRow> listAll(@Bind("skip") long skip, @Bind("limit") long limit);
 
   @SqlQuery(
       """
-      SELECT * FROM jobs WHERE job_type IN (<jobTypes>)
+      SELECT * FROM jobs WHERE job_type IN (<jobTypes>) AND deleted_at IS NULL
       ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :skip
       """)
   List<JobRow> listOfTypes(
@@ -59,16 +67,24 @@ public interface JobDao {
       @Bind("skip") long skip,
       @Bind("limit") long limit);
 
-  @SqlQuery("SELECT count(*) FROM jobs")
+  @SqlQuery("SELECT count(*) FROM jobs WHERE deleted_at IS NULL")
   long countAll();
 
-  @SqlQuery("SELECT count(*) FROM jobs WHERE job_type IN (<jobTypes>)")
+  @SqlQuery("SELECT count(*) FROM jobs WHERE job_type IN (<jobTypes>) AND deleted_at IS NULL")
   long countOfTypes(@BindList("jobTypes") Collection<String> jobTypes);
 
   /** The jobs of an experiment, newest first. */
   @SqlQuery(
-      "SELECT * FROM jobs WHERE experiment_id = :experimentId ORDER BY created_at DESC, id DESC")
+      """
+      SELECT * FROM jobs WHERE experiment_id = :experimentId AND deleted_at IS NULL
+      ORDER BY created_at DESC, id DESC
+      """)
   List<JobRow> findByExperiment(@Bind("experimentId") String experimentId);
+
+  /** {@link #findByExperiment} with the rows marked deleted. */
+  @SqlQuery(
+      "SELECT * FROM jobs WHERE experiment_id = :experimentId ORDER BY created_at DESC, id DESC")
+  List<JobRow> findAnyByExperiment(@Bind("experimentId") String experimentId);
 
   /**
    * Moves the job to {@code status} unless it is already there or in a terminal state (succeeded,

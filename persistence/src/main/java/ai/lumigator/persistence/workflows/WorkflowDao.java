@@ -27,16 +27,28 @@ public interface WorkflowDao {
       """)
   void insert(@BindMethods WorkflowRow row);
 
-  @SqlQuery("SELECT * FROM workflows WHERE id = :id")
+  @SqlQuery("SELECT * FROM workflows WHERE id = :id AND deleted_at IS NULL")
   Optional<WorkflowRow> findById(@Bind("id") String id);
 
+  /** The row even when marked deleted (for the deletion that removes it). */
+  @SqlQuery("SELECT * FROM workflows WHERE id = :id")
+  Optional<WorkflowRow> findAnyById(@Bind("id") String id);
+
   /** Newest first. */
+  @SqlQuery(
+      """
+      SELECT * FROM workflows WHERE experiment_id = :experimentId AND deleted_at IS NULL
+      ORDER BY created_at DESC, id DESC
+      """)
+  List<WorkflowRow> listByExperiment(@Bind("experimentId") String experimentId);
+
+  /** {@link #listByExperiment} with the rows marked deleted. */
   @SqlQuery(
       """
       SELECT * FROM workflows WHERE experiment_id = :experimentId
       ORDER BY created_at DESC, id DESC
       """)
-  List<WorkflowRow> listByExperiment(@Bind("experimentId") String experimentId);
+  List<WorkflowRow> listAnyByExperiment(@Bind("experimentId") String experimentId);
 
   /**
    * Moves the workflow to {@code status} unless it is already there or terminal (succeeded,

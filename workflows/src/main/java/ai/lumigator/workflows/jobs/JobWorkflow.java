@@ -1,11 +1,10 @@
 package ai.lumigator.workflows.jobs;
 
+import ai.lumigator.activities.datasets.DatasetKeys;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Workflow id {@code job-{jobId}}. Runs one job on Ray to a true terminal state: submit
@@ -27,7 +26,6 @@ public interface JobWorkflow {
 
   /** The id of the dataset a job generates (predictions, annotations): derived from the job's. */
   static String generatedDatasetId(String jobId) {
-    return UUID.nameUUIDFromBytes(("generated-dataset:" + jobId).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return DatasetKeys.generatedDatasetId(jobId);
   }
 }
