@@ -94,7 +94,7 @@ class S3OutageJobsStackTest {
       assertThat(ray.logs(id).orElseThrow())
           .contains("object store unreachable (read s3://")
           .contains("object store answers again");
-      assertOnlyProgressAndResults(id, "s3-down-at-start");
+      assertOnlyProgressAndResults(id);
       System.out.printf(
           "[fault] s3 down %d s from a job's start: the job %s %.1f s after the store was back%n",
           OUTAGE.toSeconds(), job.path("status").asText(), toEnd);
@@ -125,8 +125,7 @@ class S3OutageJobsStackTest {
       assertOneSubmission(id);
 
       JsonNode results =
-          JobsApi.JSON.readTree(
-              storage.getString("jobs/results/s3-down-mid-job/" + id + "/results.json"));
+          JobsApi.JSON.readTree(storage.getString("jobs/results/" + id + "/results.json"));
       double inference = results.at("/artifacts/inference_time").asDouble();
       double work = 2 * latency.toSeconds();
       assertThat(inference)
@@ -136,7 +135,7 @@ class S3OutageJobsStackTest {
       assertThat(logs.split("could not write progress", -1))
           .as("the failing progress writes logged once")
           .hasSize(2);
-      assertOnlyProgressAndResults(id, "s3-down-mid-job");
+      assertOnlyProgressAndResults(id);
       System.out.printf(
           "[fault] s3 down %d s mid-job: inference %.1f s for %.0f s of work; the job %s %.1f s"
               + " after the store was back%n",
@@ -151,7 +150,7 @@ class S3OutageJobsStackTest {
     assertThat(WorkerKilledMidJobStackTest.countScheduled(api.history(id), "Submit")).isEqualTo(1);
   }
 
-  static void assertOnlyProgressAndResults(String id, String name) {
+  static void assertOnlyProgressAndResults(String id) {
     List<String> keys =
         storage.list("").stream()
             .map(ObjectInfo::key)
@@ -159,8 +158,7 @@ class S3OutageJobsStackTest {
             .sorted()
             .toList();
     assertThat(keys)
-        .containsExactly(
-            "jobs/progress/" + id + ".json", "jobs/results/" + name + "/" + id + "/results.json");
+        .containsExactly("jobs/progress/" + id + ".json", "jobs/results/" + id + "/results.json");
     assertThat(storage.listMultipartUploads("")).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.ObjectInfo;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.api.testing.StackApi;
+import ai.lumigator.jobs.config.JobPaths;
 import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.workflows.testing.TestNamespaces;
 import ch.qos.logback.classic.Logger;
@@ -170,12 +171,13 @@ class SecretLeakStackTest {
         // S3: everything stored for the job (results, progress)
         S3Storage storage = stack.worker().getBean(S3Storage.class);
         List<String> objects = new ArrayList<>();
-        for (String prefix :
-            List.of("jobs/results/leak-test/" + jobId + "/", "jobs/progress/" + jobId)) {
+        for (String prefix : List.of("jobs/results/" + jobId + "/", "jobs/progress/" + jobId)) {
           for (ObjectInfo o : storage.list(prefix))
             objects.add(o.key() + " " + storage.getString(o.key()));
         }
-        assertThat(objects).isNotEmpty();
+        assertThat(objects)
+            .anyMatch(o -> o.startsWith(JobPaths.resultsKey(jobId) + " "))
+            .anyMatch(o -> o.startsWith(JobPaths.progressKey(jobId) + " "));
         assertNoneContains("stored object", objects, forms);
 
         // leave the shared bucket as we found it (the job's results stay, as every job's do)
