@@ -135,7 +135,8 @@ class WorkflowsStackTest {
       assertThat(evaluator.path("job_type").asText()).isEqualTo("evaluator");
       assertThat(parameter(inference, "ray_job_id")).isEqualTo(inference.path("id").asText());
       assertThat(parameter(evaluator, "ray_job_id")).isEqualTo(evaluator.path("id").asText());
-      assertThat(parameter(evaluator, "eval_output_s3_path")).contains("-evaluation/");
+      assertThat(parameter(evaluator, "eval_output_s3_path"))
+          .endsWith("/jobs/results/" + evaluator.path("id").asText() + "/results.json");
       assertThat(metricNames(evaluator)).contains("rouge_rouge1_mean", "meteor_meteor_mean");
       assertThat(w.path("artifacts_download_url").asText()).contains("compiled.json");
     }
