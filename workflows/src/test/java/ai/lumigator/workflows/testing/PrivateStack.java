@@ -218,12 +218,18 @@ public final class PrivateStack implements AutoCloseable {
     }
   }
 
+  /**
+   * A free port in 30000-32767: below the kernel's ephemeral range, from which every process's
+   * random binds (Ray's raylet, agents and workers, on the shared head too) and outgoing
+   * connections take theirs. A port from that range, free when chosen, could be taken before the
+   * component bound it (seen once: the private dashboard's port answered by a gRPC server).
+   */
   private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 30_000 + ThreadLocalRandom.current().nextInt(0, 2_768);
+      if (portFree(port)) return port;
     }
+    throw new IllegalStateException("no free port in 30000-32767");
   }
 
   /** The first of {@code size} consecutive free ports, below the kernel's ephemeral range. */
