@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -63,8 +65,8 @@ public final class S3Storage implements AutoCloseable {
    * default-sized parts (at least 2): further large uploads wait for one instead of running the
    * heap out.
    */
-  private static final java.util.concurrent.Semaphore PART_BUFFERS =
-      new java.util.concurrent.Semaphore(
+  private static final Semaphore PART_BUFFERS =
+      new Semaphore(
           (int) Math.max(2, Runtime.getRuntime().maxMemory() / 4 / DEFAULT_PART_SIZE), true);
 
   /** S3's maximum number of parts in one multipart upload. */
@@ -445,7 +447,7 @@ public final class S3Storage implements AutoCloseable {
     try {
       while (off < max) {
         if (off == buffer.length) {
-          buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(max, 2L * buffer.length));
+          buffer = Arrays.copyOf(buffer, (int) Math.min(max, 2L * buffer.length));
         }
         int r = in.read(buffer, off, buffer.length - off);
         if (r < 0) {
@@ -457,7 +459,7 @@ public final class S3Storage implements AutoCloseable {
       throw new StorageException(
           "put " + key + " failed: reading the source failed: " + e.getMessage(), key, false, 0, e);
     }
-    return off == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, off);
+    return off == buffer.length ? buffer : Arrays.copyOf(buffer, off);
   }
 
   /** Reads until {@code buffer} is full or the stream ends; returns the bytes read. */
