@@ -108,6 +108,30 @@ public class ExperimentsController {
     return ResponseEntity.noContent().build();
   }
 
+  @GetMapping({"/{id}/samples", "/{id}/samples/"})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Samples side by side (NEW)",
+      description =
+          "Each sample of the experiment's succeeded workflows, aligned by index: the example, the"
+              + " ground truth, each workflow's prediction and per-sample scores (`keys`:"
+              + " `<metric>_<key>`, e.g. rouge_rouge1). `sort=index` (default) or a per-sample key:"
+              + " by the spread (max - min across the workflows) of that key, largest first, ties"
+              + " by index; an unknown key is 422 listing the keys. Workflows with different"
+              + " numbers of samples are aligned by index and `notes` says so. 503 when S3 cannot"
+              + " be read.")
+  public SamplesPage samples(
+      @PathVariable("id") UUID id,
+      @RequestParam(name = "skip", defaultValue = "0") long skip,
+      @RequestParam(name = "limit", defaultValue = "50") long limit,
+      @Parameter(description = "index (default) or a per-sample key such as rouge_rouge1")
+          @RequestParam(name = "sort", required = false)
+          String sort) {
+    PageParameters.check(skip, limit);
+    return service.samples(id, skip, limit, sort);
+  }
+
   @GetMapping(
       value = {"/{id}/leaderboard", "/{id}/leaderboard/"},
       produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

@@ -44,16 +44,20 @@ final class Leaderboard {
     };
   }
 
+  /** The succeeded workflows, oldest first: the leaderboard's and the samples page's. */
+  static List<WorkflowRow> succeeded(List<WorkflowRow> workflows) {
+    return workflows.stream()
+        .filter(w -> WorkflowStatuses.SUCCEEDED.equals(w.status()))
+        .sorted(Comparator.comparingLong(WorkflowRow::createdAt).thenComparing(WorkflowRow::id))
+        .toList();
+  }
+
   static LeaderboardResponse of(
       ExperimentRow experiment, List<WorkflowRow> workflows, String sort, String order) {
     TaskDefinition task =
         JobConfigJson.fromJson(experiment.taskDefinitionJson(), TaskDefinition.class);
     String direction = direction(order);
-    List<WorkflowRow> succeeded =
-        workflows.stream()
-            .filter(w -> WorkflowStatuses.SUCCEEDED.equals(w.status()))
-            .sorted(Comparator.comparingLong(WorkflowRow::createdAt).thenComparing(WorkflowRow::id))
-            .toList();
+    List<WorkflowRow> succeeded = succeeded(workflows);
     List<LeaderboardEntry> entries = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
     for (WorkflowRow w : succeeded) {
