@@ -2,6 +2,7 @@ package ai.lumigator.api.experiments;
 
 import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.NotFoundException;
+import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.api.workflows.WorkflowDetailsResponse;
 import ai.lumigator.api.workflows.WorkflowService;
 import ai.lumigator.jobs.config.JobConfigJson;
@@ -86,9 +87,26 @@ public class ExperimentService {
     return ExperimentResponse.of(row, details);
   }
 
-  public LeaderboardResponse leaderboard(UUID id, String sort, String order) {
+  /**
+   * The leaderboard with its statistics; when S3 cannot be read it still answers, without them, and
+   * its notes say why.
+   */
+  public LeaderboardResponse leaderboard(
+      UUID id, String sort, String order, Integer resamples, Long seed) {
+    LeaderboardStatistics.Settings settings = LeaderboardStatistics.Settings.of(resamples, seed);
     ExperimentRow row = row(id);
-    return Leaderboard.of(row, workflows.ofExperiment(row.id()), sort, order);
+    List<WorkflowRow> all = workflows.ofExperiment(row.id());
+    Map<String, WorkflowSamples> found = new LinkedHashMap<>();
+    try {
+      for (WorkflowRow w : Leaderboard.succeeded(all)) {
+        compiled.scores(w).ifPresent(s -> found.put(w.id(), s));
+      }
+    } catch (UpstreamException e) {
+      log.warn("Leaderboard of experiment {} without statistics: {}", row.id(), e.getMessage());
+      found.clear();
+      settings.notes().add("No intervals or comparisons: " + e.getMessage());
+    }
+    return Leaderboard.of(row, all, sort, order, found, settings);
   }
 
   /** The samples of the succeeded workflows side by side; S3 unreachable → 503. */
