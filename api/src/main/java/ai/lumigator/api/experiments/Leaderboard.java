@@ -121,10 +121,10 @@ final class Leaderboard {
       LeaderboardEntry e = entries.get(i);
       WorkflowSamples s = samples.get(e.workflowId());
       ranked.add(
-          e.ranked(i + 1)
-              .withStatistics(
-                  s == null ? Map.of() : LeaderboardStatistics.intervals(s, settings),
-                  ties.get(e.workflowId())));
+          e.ranked(
+              i + 1,
+              s == null ? Map.of() : LeaderboardStatistics.intervals(s, settings),
+              ties.get(e.workflowId())));
     }
     return new LeaderboardResponse(
         experiment.id(),

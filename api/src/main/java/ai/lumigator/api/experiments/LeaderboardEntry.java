@@ -37,22 +37,9 @@ public record LeaderboardEntry(
     };
   }
 
-  LeaderboardEntry ranked(int rank) {
-    return new LeaderboardEntry(
-        rank,
-        workflowId,
-        name,
-        model,
-        provider,
-        inferenceTime,
-        evaluationTime,
-        metrics,
-        intervals,
-        tiedWith);
-  }
-
-  LeaderboardEntry withStatistics(
-      Map<String, BootstrapInterval.Interval> intervals, List<String> tiedWith) {
+  /** This entry at its rank, with its statistics. */
+  LeaderboardEntry ranked(
+      int rank, Map<String, BootstrapInterval.Interval> intervals, List<String> tiedWith) {
     return new LeaderboardEntry(
         rank,
         workflowId,
