@@ -2,14 +2,18 @@ package ai.lumigator.api.experiments;
 
 import ai.lumigator.api.deletions.Deletions;
 import ai.lumigator.api.errors.NotFoundException;
+import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.api.workflows.WorkflowDetailsResponse;
 import ai.lumigator.api.workflows.WorkflowService;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.experiments.ExperimentRow;
+import ai.lumigator.persistence.workflows.WorkflowRow;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -25,13 +29,16 @@ public class ExperimentService {
   private final DatasetDao datasets;
   private final WorkflowService workflows;
   private final Deletions deletions;
+  private final CompiledSamples compiled;
   private final Clock clock = Clock.systemUTC();
 
-  public ExperimentService(Jdbi jdbi, WorkflowService workflows, Deletions deletions) {
+  public ExperimentService(
+      Jdbi jdbi, WorkflowService workflows, Deletions deletions, CompiledSamples compiled) {
     this.experiments = jdbi.onDemand(ExperimentDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
     this.workflows = workflows;
     this.deletions = deletions;
+    this.compiled = compiled;
   }
 
   ExperimentRow create(ExperimentCreate body) {
@@ -80,9 +87,35 @@ public class ExperimentService {
     return ExperimentResponse.of(row, details);
   }
 
-  public LeaderboardResponse leaderboard(UUID id, String sort, String order) {
+  /**
+   * The leaderboard with its statistics; when S3 cannot be read it still answers, without them, and
+   * its notes say why.
+   */
+  public LeaderboardResponse leaderboard(
+      UUID id, String sort, String order, Integer resamples, Long seed) {
+    LeaderboardStatistics.Settings settings = LeaderboardStatistics.Settings.of(resamples, seed);
     ExperimentRow row = row(id);
-    return Leaderboard.of(row, workflows.ofExperiment(row.id()), sort, order);
+    List<WorkflowRow> all = workflows.ofExperiment(row.id());
+    Map<String, WorkflowSamples> found = new LinkedHashMap<>();
+    try {
+      for (WorkflowRow w : Leaderboard.succeeded(all)) {
+        compiled.scores(w).ifPresent(s -> found.put(w.id(), s));
+      }
+    } catch (UpstreamException e) {
+      log.warn("Leaderboard of experiment {} without statistics: {}", row.id(), e.getMessage());
+      found.clear();
+      settings.notes().add("No intervals or comparisons: " + e.getMessage());
+    }
+    return Leaderboard.of(row, all, sort, order, found, settings);
+  }
+
+  /** The samples of the succeeded workflows side by side; S3 unreachable → 503. */
+  SamplesPage samples(UUID id, long skip, long limit, String sort) {
+    ExperimentRow row = row(id);
+    List<WorkflowRow> succeeded = Leaderboard.succeeded(workflows.ofExperiment(row.id()));
+    Map<String, WorkflowSamples> found = new LinkedHashMap<>();
+    for (WorkflowRow w : succeeded) compiled.withTexts(w).ifPresent(s -> found.put(w.id(), s));
+    return ExperimentSamples.of(row.id(), succeeded, found, skip, limit, sort);
   }
 
   /**

@@ -108,6 +108,30 @@ public class ExperimentsController {
     return ResponseEntity.noContent().build();
   }
 
+  @GetMapping({"/{id}/samples", "/{id}/samples/"})
+  @ApiErrorResponses.NotFound
+  @ApiErrorResponses.Validation
+  @Operation(
+      summary = "Samples side by side (NEW)",
+      description =
+          "Each sample of the experiment's succeeded workflows, aligned by index: the example, the"
+              + " ground truth, each workflow's prediction and per-sample scores (`keys`:"
+              + " `<metric>_<key>`, e.g. rouge_rouge1). `sort=index` (default) or a per-sample key:"
+              + " by the spread (max - min across the workflows) of that key, largest first, ties"
+              + " by index; an unknown key is 422 listing the keys. Workflows with different"
+              + " numbers of samples are aligned by index and `notes` says so. 503 when S3 cannot"
+              + " be read.")
+  public SamplesPage samples(
+      @PathVariable("id") UUID id,
+      @RequestParam(name = "skip", defaultValue = "0") long skip,
+      @RequestParam(name = "limit", defaultValue = "50") long limit,
+      @Parameter(description = "index (default) or a per-sample key such as rouge_rouge1")
+          @RequestParam(name = "sort", required = false)
+          String sort) {
+    PageParameters.check(skip, limit);
+    return service.samples(id, skip, limit, sort);
+  }
+
   @GetMapping(
       value = {"/{id}/leaderboard", "/{id}/leaderboard/"},
       produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -121,7 +145,11 @@ public class ExperimentsController {
               + " by `sort` (any metric key, `inference_time` or `evaluation_time`; an unknown key"
               + " is 422 listing the available ones), by default the mean of the task's first"
               + " default metric (summarization: rouge_rouge1_mean), `order` desc."
-              + " `format=csv` answers text/csv with a header row.")
+              + " `format=csv` answers text/csv with a header row. NEW: `intervals` (95% percentile"
+              + " bootstrap of each mean over the samples), `comparisons` (paired permutation test"
+              + " of each pair on the sort key; exact when 2^n <= resamples) and `tied_with`;"
+              + " `resamples` (100..100000, default 1000) and `seed` (default 0) make them"
+              + " reproducible.")
   public ResponseEntity<?> leaderboard(
       @PathVariable("id") UUID id,
       @Parameter(description = "metric key, inference_time or evaluation_time")
@@ -132,7 +160,13 @@ public class ExperimentsController {
           String order,
       @Parameter(description = "json (default) or csv")
           @RequestParam(name = "format", required = false)
-          String format) {
+          String format,
+      @Parameter(description = "bootstrap and permutation resamples, 100..100000 (default 1000)")
+          @RequestParam(name = "resamples", required = false)
+          Integer resamples,
+      @Parameter(description = "seed of the resampling (default 0)")
+          @RequestParam(name = "seed", required = false)
+          Long seed) {
     String f = format == null ? "json" : format.strip().toLowerCase(Locale.ROOT);
     if (!f.equals("json") && !f.equals("csv")) {
       throw new RequestShapeException(
@@ -140,7 +174,7 @@ public class ExperimentsController {
               new ValidationError(
                   List.of("query", "format"), "Input should be 'json' or 'csv'", "enum")));
     }
-    LeaderboardResponse board = service.leaderboard(id, sort, order);
+    LeaderboardResponse board = service.leaderboard(id, sort, order, resamples, seed);
     if (f.equals("json"))
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(board);
     return ResponseEntity.ok()

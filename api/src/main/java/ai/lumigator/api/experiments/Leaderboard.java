@@ -44,16 +44,40 @@ final class Leaderboard {
     };
   }
 
+  /** The succeeded workflows, oldest first: the leaderboard's and the samples page's. */
+  static List<WorkflowRow> succeeded(List<WorkflowRow> workflows) {
+    return workflows.stream()
+        .filter(w -> WorkflowStatuses.SUCCEEDED.equals(w.status()))
+        .sorted(Comparator.comparingLong(WorkflowRow::createdAt).thenComparing(WorkflowRow::id))
+        .toList();
+  }
+
   static LeaderboardResponse of(
       ExperimentRow experiment, List<WorkflowRow> workflows, String sort, String order) {
+    return of(
+        experiment,
+        workflows,
+        sort,
+        order,
+        Map.of(),
+        LeaderboardStatistics.Settings.of(null, null));
+  }
+
+  /**
+   * @param samples the per-sample scores of the succeeded workflows by id, for the statistics; a
+   *     workflow without any has no intervals and no comparisons
+   */
+  static LeaderboardResponse of(
+      ExperimentRow experiment,
+      List<WorkflowRow> workflows,
+      String sort,
+      String order,
+      Map<String, WorkflowSamples> samples,
+      LeaderboardStatistics.Settings settings) {
     TaskDefinition task =
         JobConfigJson.fromJson(experiment.taskDefinitionJson(), TaskDefinition.class);
     String direction = direction(order);
-    List<WorkflowRow> succeeded =
-        workflows.stream()
-            .filter(w -> WorkflowStatuses.SUCCEEDED.equals(w.status()))
-            .sorted(Comparator.comparingLong(WorkflowRow::createdAt).thenComparing(WorkflowRow::id))
-            .toList();
+    List<WorkflowRow> succeeded = succeeded(workflows);
     List<LeaderboardEntry> entries = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
     for (WorkflowRow w : succeeded) {
@@ -69,7 +93,9 @@ final class Leaderboard {
               w.provider(),
               number(parameters.get(INFERENCE_TIME)),
               number(parameters.get(EVALUATION_TIME)),
-              metrics));
+              metrics,
+              Map.of(),
+              List.of()));
     }
     String defaultKey = meanKey(MetricRegistry.defaultsFor(task.task()).get(0));
     Set<String> available = new TreeSet<>(columns);
@@ -86,8 +112,20 @@ final class Leaderboard {
     // List.sort is stable: equal values keep the older workflow first
     entries.sort(
         Comparator.comparing((LeaderboardEntry e) -> e.value(key), Comparator.nullsLast(values)));
+    List<String> ids = entries.stream().map(LeaderboardEntry::workflowId).toList();
+    List<LeaderboardStatistics.Comparison> comparisons =
+        LeaderboardStatistics.comparisons(ids, samples, key, settings);
+    Map<String, List<String>> ties = LeaderboardStatistics.ties(ids, comparisons);
     List<LeaderboardEntry> ranked = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) ranked.add(entries.get(i).ranked(i + 1));
+    for (int i = 0; i < entries.size(); i++) {
+      LeaderboardEntry e = entries.get(i);
+      WorkflowSamples s = samples.get(e.workflowId());
+      ranked.add(
+          e.ranked(
+              i + 1,
+              s == null ? Map.of() : LeaderboardStatistics.intervals(s, settings),
+              ties.get(e.workflowId())));
+    }
     return new LeaderboardResponse(
         experiment.id(),
         task.task(),
@@ -95,7 +133,9 @@ final class Leaderboard {
         direction,
         new ArrayList<>(columns),
         ranked.size(),
-        ranked);
+        ranked,
+        comparisons,
+        settings);
   }
 
   private static String direction(String order) {

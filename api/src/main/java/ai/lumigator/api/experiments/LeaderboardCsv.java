@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The leaderboard as CSV (RFC 4180, CRLF): a header row, then one row per entry in rank order; an
- * entry without a metric has an empty cell.
+ * entry without a metric has an empty cell. After the metrics: the sort key's interval ({@code
+ * <sort>_ci_low}, {@code <sort>_ci_high}, empty without one) and {@code tied_with} (ids joined by a
+ * space).
  */
 final class LeaderboardCsv {
   private LeaderboardCsv() {}
@@ -24,6 +26,7 @@ final class LeaderboardCsv {
                 Leaderboard.INFERENCE_TIME,
                 Leaderboard.EVALUATION_TIME));
     header.addAll(board.columns());
+    header.addAll(List.of(board.sort() + "_ci_low", board.sort() + "_ci_high", "tied_with"));
     row(out, header);
     for (LeaderboardEntry e : board.items()) {
       List<String> cells =
@@ -37,6 +40,10 @@ final class LeaderboardCsv {
                   number(e.inferenceTime()),
                   number(e.evaluationTime())));
       for (String column : board.columns()) cells.add(number(e.metrics().get(column)));
+      BootstrapInterval.Interval ci = e.intervals().get(board.sort());
+      cells.add(ci == null ? "" : number(ci.low()));
+      cells.add(ci == null ? "" : number(ci.high()));
+      cells.add(String.join(" ", e.tiedWith()));
       row(out, cells);
     }
     return out.toString();

@@ -2,6 +2,7 @@ package ai.lumigator.api.experiments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Map;
  * @param inferenceTime seconds the inference job spent predicting, or null when unknown
  * @param evaluationTime seconds the evaluator spent computing metrics, or null when unknown
  * @param metrics the workflow's flat metrics (scores and the inference token averages)
+ * @param intervals NEW: mean key → 95% bootstrap interval, for each mean of a per-sample array
+ * @param tiedWith NEW: the entries whose difference from this one on the sort key is not
+ *     significant
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record LeaderboardEntry(
@@ -20,7 +24,9 @@ public record LeaderboardEntry(
     @JsonProperty("provider") String provider,
     @JsonProperty("inference_time") Double inferenceTime,
     @JsonProperty("evaluation_time") Double evaluationTime,
-    @JsonProperty("metrics") Map<String, Double> metrics) {
+    @JsonProperty("metrics") Map<String, Double> metrics,
+    @JsonProperty("intervals") Map<String, BootstrapInterval.Interval> intervals,
+    @JsonProperty("tied_with") List<String> tiedWith) {
 
   /** The value sorted by: a metric, or one of the two run times. */
   Double value(String key) {
@@ -31,8 +37,19 @@ public record LeaderboardEntry(
     };
   }
 
-  LeaderboardEntry ranked(int rank) {
+  /** This entry at its rank, with its statistics. */
+  LeaderboardEntry ranked(
+      int rank, Map<String, BootstrapInterval.Interval> intervals, List<String> tiedWith) {
     return new LeaderboardEntry(
-        rank, workflowId, name, model, provider, inferenceTime, evaluationTime, metrics);
+        rank,
+        workflowId,
+        name,
+        model,
+        provider,
+        inferenceTime,
+        evaluationTime,
+        metrics,
+        intervals,
+        tiedWith);
   }
 }

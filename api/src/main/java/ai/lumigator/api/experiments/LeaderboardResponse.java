@@ -9,6 +9,8 @@ import java.util.List;
  * @param sort the key ranked by
  * @param order asc or desc
  * @param columns every metric key any entry has, in the CSV's column order
+ * @param comparisons NEW: a paired permutation test for each pair of entries on the sort key
+ * @param statistics NEW: the resamples and seed used, and notes on what was left out
  */
 public record LeaderboardResponse(
     @JsonProperty("experiment_id") String experimentId,
@@ -17,4 +19,6 @@ public record LeaderboardResponse(
     @JsonProperty("order") String order,
     @JsonProperty("columns") List<String> columns,
     @JsonProperty("total") int total,
-    @JsonProperty("items") List<LeaderboardEntry> items) {}
+    @JsonProperty("items") List<LeaderboardEntry> items,
+    @JsonProperty("comparisons") List<LeaderboardStatistics.Comparison> comparisons,
+    @JsonProperty("statistics") LeaderboardStatistics.Settings statistics) {}

@@ -135,9 +135,10 @@ class LeaderboardTest {
     assertThat(csv.split("\r\n"))
         .containsExactly(
             "rank,workflow_id,name,model,provider,inference_time,evaluation_time,"
-                + "rouge_rouge1_mean,meteor_meteor_mean,avg_total_tokens",
-            "1,q,\"name, with \"\"quotes\"\"\",org/model,openai,,,0.9,,",
-            "2,a,wf a,model-a,baseline,1.5,0.25,0.2,0.5,",
-            "3,e,wf e,model-e,baseline,5.5,0.25,0.2,,12.0");
+                + "rouge_rouge1_mean,meteor_meteor_mean,avg_total_tokens,"
+                + "rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with",
+            "1,q,\"name, with \"\"quotes\"\"\",org/model,openai,,,0.9,,,,,",
+            "2,a,wf a,model-a,baseline,1.5,0.25,0.2,0.5,,,,",
+            "3,e,wf e,model-e,baseline,5.5,0.25,0.2,,12.0,,,");
   }
 }

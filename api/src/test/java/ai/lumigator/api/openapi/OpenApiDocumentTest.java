@@ -38,7 +38,7 @@ class OpenApiDocumentTest {
     if (api != null) api.close();
   }
 
-  /** Each route once, in the original's spelling (OneSpellingPerRoute): 26 of 48 mapped. */
+  /** Each route once, in the original's spelling (OneSpellingPerRoute): 27 of 50 mapped. */
   @Test
   void hasATitleAndListsEachRouteOnceInTheOriginalSpelling() {
     assertThat(doc.at("/info/title").asText()).isEqualTo("Lumigator API");
@@ -46,7 +46,7 @@ class OpenApiDocumentTest {
     List<String> paths = new ArrayList<>();
     doc.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths)
-        .hasSize(26)
+        .hasSize(27)
         .containsExactlyInAnyOrder(
             "/",
             "/api/v1/health/",
@@ -69,6 +69,7 @@ class OpenApiDocumentTest {
             "/api/v1/experiments/",
             "/api/v1/experiments/{id}",
             "/api/v1/experiments/{id}/leaderboard",
+            "/api/v1/experiments/{id}/samples",
             "/api/v1/workflows/",
             "/api/v1/workflows/{id}",
             "/api/v1/workflows/{id}/logs",

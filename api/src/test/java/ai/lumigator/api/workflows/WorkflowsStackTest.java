@@ -244,6 +244,80 @@ class WorkflowsStackTest {
     List<String> header = List.of(lines[0].split(","));
     int rouge1 = header.indexOf("rouge_rouge1_mean");
     assertThat(Double.parseDouble(lines[1].split(",")[rouge1])).isEqualTo(Math.max(r3, r1));
+
+    assertThat(lines[0]).endsWith(",rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with");
+
+    // statistics: an interval around each mean, and the two models compared (exact: 2^5 samples)
+    for (JsonNode entry : board.path("items")) {
+      JsonNode ci = entry.at("/intervals/rouge_rouge1_mean");
+      double mean = entry.at("/metrics/rouge_rouge1_mean").asDouble();
+      assertThat(ci.path("low").asDouble()).isLessThanOrEqualTo(mean + 0.0005);
+      assertThat(ci.path("high").asDouble()).isGreaterThanOrEqualTo(mean - 0.0005);
+      assertThat(entry.path("intervals").has("meteor_meteor_mean")).isTrue();
+    }
+    assertThat(board.path("comparisons").size()).isEqualTo(1);
+    JsonNode comparison = board.at("/comparisons/0");
+    assertThat(comparison.path("workflow_a").asText()).isEqualTo(expected.get(0));
+    assertThat(comparison.path("key").asText()).isEqualTo("rouge_rouge1_mean");
+    assertThat(comparison.path("difference").asDouble())
+        .isCloseTo(Math.abs(r3 - r1), offset(0.002));
+    double p = comparison.path("p_value").asDouble();
+    assertThat(p).isGreaterThan(0).isLessThanOrEqualTo(1);
+    assertThat(comparison.path("significant").asBoolean()).isEqualTo(p < 0.05);
+    assertThat(board.at("/items/0/tied_with").size()).isEqualTo(p < 0.05 ? 0 : 1);
+    assertThat(board.at("/statistics/resamples").asInt()).isEqualTo(1000);
+    JsonNode again = json(api.get("/api/v1/experiments/" + experiment + "/leaderboard"));
+    assertThat(again.path("items")).isEqualTo(board.path("items"));
+    assertThat(
+            api.get("/api/v1/experiments/" + experiment + "/leaderboard?resamples=50").statusCode())
+        .isEqualTo(422);
+    assertThat(byMeteor.path("comparisons").size()).isEqualTo(1);
+    JsonNode byTime =
+        json(api.get("/api/v1/experiments/" + experiment + "/leaderboard?sort=inference_time"));
+    assertThat(byTime.path("comparisons").size()).isZero();
+
+    // the samples side by side, from both compiled.json
+    JsonNode samples = json(api.get("/api/v1/experiments/" + experiment + "/samples"));
+    assertThat(samples.path("total").asInt()).isEqualTo(5);
+    assertThat(samples.path("workflows").findValuesAsText("workflow_id"))
+        .containsExactly(lead3, lead1);
+    assertThat(samples.path("keys").toString()).contains("rouge_rouge1", "meteor_meteor");
+    assertThat(samples.path("notes").size()).isZero();
+    assertThat(samples.path("items").size()).isEqualTo(5);
+    JsonNode first = samples.at("/items/0");
+    assertThat(first.path("index").asInt()).isZero();
+    assertThat(first.path("ground_truth").asText())
+        .isEqualTo(compiled.at("/artifacts/ground_truth/0").asText());
+    assertThat(first.at("/predictions/" + lead3).asText())
+        .isEqualTo(compiled.at("/artifacts/predictions/0").asText());
+    assertThat(first.at("/scores/" + lead3 + "/rouge_rouge1").asDouble())
+        .isEqualTo(compiled.at("/metrics/rouge/rouge1/0").asDouble());
+    JsonNode bySpread =
+        json(
+            api.get(
+                "/api/v1/experiments/" + experiment + "/samples?sort=rouge_rouge1&skip=0&limit=2"));
+    assertThat(bySpread.path("items").size()).isEqualTo(2);
+    double spread0 = spread(bySpread.at("/items/0/scores"), "rouge_rouge1");
+    assertThat(spread0)
+        .isGreaterThanOrEqualTo(spread(bySpread.at("/items/1/scores"), "rouge_rouge1"));
+    HttpResponse<String> unknownKey =
+        api.get("/api/v1/experiments/" + experiment + "/samples?sort=accuracy");
+    assertThat(unknownKey.statusCode()).isEqualTo(422);
+    assertThat(json(unknownKey).path("detail").asText()).contains("index, rouge_rouge1");
+    assertThat(
+            api.get("/api/v1/experiments/00000000-0000-0000-0000-000000000000/samples")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  static double spread(JsonNode scores, String key) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (JsonNode s : scores) {
+      min = Math.min(min, s.path(key).asDouble());
+      max = Math.max(max, s.path(key).asDouble());
+    }
+    return max - min;
   }
 
   static String parameter(JsonNode job, String name) {
