@@ -21,15 +21,23 @@ cleanup() {
 trap cleanup EXIT
 
 t0=$SECONDS
-echo "== the test harness itself"
+# Each stage's seconds, printed at the end (where the suite's time goes).
+stages=()
+stage_name=; stage_t0=$SECONDS
+stage() {
+  [ -z "$stage_name" ] || stages+=("$((SECONDS - stage_t0)) s  $stage_name")
+  stage_name="$1"; stage_t0=$SECONDS
+  [ -z "$1" ] || echo "== $1"
+}
+stage "the test harness itself"
 "$ROOT/deploy/local/harness-test.sh"
-echo "== tests read nothing outside the repository"
+stage "tests read nothing outside the repository"
 # (The web UI suite looks for the original UI, a test subject kept beside the repository.)
 if git grep --untracked -nE 'shared/data|SHARED_DATA|\.\./shared|"/work/' -- '*/src/test/*' \
   ':!api/src/test/clients/ui/run-suite.sh'; then
   echo "these test files read data outside the repository: use SampleData (jobs' test-jar)"; exit 1
 fi
-echo "== build and unit tests, in a copy of this checkout's files alone in a temporary folder"
+stage "build and unit tests, in a copy of this checkout's files alone in a temporary folder"
 # No sibling folders there: a unit test that needs anything outside the repository fails here.
 copy="$(mktemp -d /tmp/lumigator-plain-clone.XXXXXX)"
 mkdir "$copy/repo"
@@ -37,11 +45,11 @@ git ls-files -z --cached --others --exclude-standard \
   | tar -C "$ROOT" --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -C "$copy/repo" -xf -
 (cd "$copy/repo" && mvn -B install -Dstyle.color=never)
 rm -rf "$copy"
-echo "== build this checkout's jars (stack tests start the worker and API from them)"
+stage "build this checkout's jars (stack tests start the worker and API from them)"
 # a module's own stack tests run before its jar is packaged (the worker-restart test needs it)
 mvn -B -q -DskipTests install -Dstyle.color=never
 
-echo "== local stack"
+stage "local stack"
 "$STACK" install
 # The status is read whole before it is matched: `status | grep -q` under pipefail fails whenever
 # grep exits at its match and status dies of SIGPIPE. And only what stack.sh says it started is
@@ -54,12 +62,12 @@ if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
 fi
 while IFS= read -r kv; do export "${kv?}"; done < <("$STACK" env)
 
-echo "== deployment files (and Compose's temporal-setup script against the stack's Temporal)"
+stage "deployment files (and Compose's temporal-setup script against the stack's Temporal)"
 LUMIGATOR_DEPLOY_CHECK_TEMPORAL="$LUMIGATOR_TEMPORAL_TARGET" make --no-print-directory deploy-check
 
-echo "== integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
+stage "integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
 mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never
-echo "== client suites (the original clients against this checkout's API and worker)"
+stage "client suites (the original clients against this checkout's API and worker)"
 TEST_APP_STARTED=1
 # The web UI suite serves the original UI on this port; the API it calls allows that origin.
 LUMIGATOR_TEST_UI_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -70,10 +78,12 @@ while IFS= read -r kv; do export "${kv?}"; done < <(
 for suite in "$ROOT"/api/src/test/clients/*/run-suite.sh; do
   [ -e "$suite" ] || continue
   name="$(basename "$(dirname "$suite")")"
-  echo "== client suite $name"
+  stage "client suite $name"
   rc=0; "$suite" || rc=$?
   if [ "$rc" = 77 ]; then not_run+=("$name"); elif [ "$rc" != 0 ]; then exit "$rc"; fi
 done
 "$ROOT/deploy/local/test-app.sh" stop; TEST_APP_STARTED=
+stage ""
+for line in "${stages[@]}"; do echo "== stage: $line"; done
 echo "== all tests passed in $((SECONDS - t0)) s"
 for name in "${not_run[@]}"; do echo "== NOT RUN: client suite $name (its output above says why)"; done
