@@ -46,7 +46,7 @@ export async function newExperimentView(_params, ctx) {
   const maxSamples = h('input', { name: 'max_samples', type: 'number', min: -1, step: 1, value: '-1' })
   const source = h('input', { name: 'source_language', value: 'English', autocomplete: 'off' })
   const target = h('input', { name: 'target_language', value: 'German', autocomplete: 'off' })
-  const languages = h('div', { class: 'row', hidden: true },
+  const languages = h('div', { class: 'row fields', hidden: true },
     field('source-language', 'Source language', source), field('target-language', 'Target language', target))
   const models = h('fieldset', { class: 'models' }, h('legend', {}, 'Models'))
   let catalogue = []
@@ -61,7 +61,7 @@ export async function newExperimentView(_params, ctx) {
       return
     }
     models.replaceChildren(h('legend', {}, `Models for ${task.value}`),
-      catalogue.map((m, i) => {
+      ...catalogue.map((m, i) => {
         const params = suggested(m, task.value)
         const id = `model-${i}`
         const needsKey = (m.requirements || []).includes('api_key')
@@ -84,7 +84,7 @@ export async function newExperimentView(_params, ctx) {
     field('experiment-name', 'Name', name),
     field('experiment-description', 'Description', description),
     datasets.length ? field('experiment-dataset', 'Dataset', dataset) : h('p', {}, 'Upload a dataset first: ', h('a', { href: '#/datasets' }, 'Datasets')),
-    h('div', { class: 'row' },
+    h('div', { class: 'row fields' },
       field('experiment-task', 'Task', task),
       field('experiment-max-samples', 'Max samples', maxSamples, '-1 = every row')),
     languages,
