@@ -74,6 +74,8 @@ for suite in "$ROOT"/api/src/test/clients/*/run-suite.sh; do
   rc=0; "$suite" || rc=$?
   if [ "$rc" = 77 ]; then not_run+=("$name"); elif [ "$rc" != 0 ]; then exit "$rc"; fi
 done
+echo "== web page suite (our page at /ui/ in Chromium, against the same API and worker)"
+"$ROOT/api/src/test/web/run-suite.sh"
 "$ROOT/deploy/local/test-app.sh" stop; TEST_APP_STARTED=
 echo "== all tests passed in $((SECONDS - t0)) s"
 for name in "${not_run[@]}"; do echo "== NOT RUN: client suite $name (its output above says why)"; done
