@@ -7,13 +7,24 @@
 # (LUMIGATOR_SECRET_KEY, database and S3 credentials) never go into the image.
 ARG MAVEN_IMAGE=maven:3.9.11-eclipse-temurin-17
 ARG JRE_IMAGE=eclipse-temurin:17.0.16_8-jre-jammy
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+
+# The web page (api/web), built with Node here: the Maven image has no npm.
+FROM ${NODE_IMAGE} AS web
+WORKDIR /web
+COPY api/web/package.json api/web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY api/web/ ./
+RUN LUMIGATOR_WEB_OUT_DIR=/out/ui npm run build
 
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 COPY . .
+# The page goes into the API jar as a resource (the Maven build's own npm step is skipped).
+COPY --from=web /out/ui api/src/main/resources/static/ui
 # Tests run in CI (make test), not in the image build; the cache mount keeps ~/.m2 across builds.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -Dspotless.check.skip=true package \
+    mvn -B -q -DskipTests -Dspotless.check.skip=true -Dlumigator.web.skip=true package \
  && mkdir -p /out \
  && cp api/target/lumigator-api-*-exec.jar /out/lumigator-api.jar \
  && cp workflows/target/lumigator-workflows-*-exec.jar /out/lumigator-worker.jar \

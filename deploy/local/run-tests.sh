@@ -82,7 +82,7 @@ for suite in "$ROOT"/api/src/test/clients/*/run-suite.sh; do
   rc=0; "$suite" || rc=$?
   if [ "$rc" = 77 ]; then not_run+=("$name"); elif [ "$rc" != 0 ]; then exit "$rc"; fi
 done
-echo "== web page suite (our page at /ui/ in Chromium, against the same API and worker)"
+stage "web page suite (our page at /ui/ in Chromium, against the same API and worker)"
 "$ROOT/api/src/test/web/run-suite.sh"
 "$ROOT/deploy/local/test-app.sh" stop; TEST_APP_STARTED=
 stage ""
