@@ -154,7 +154,7 @@ step('download the dataset (from S3): the rows uploaded', async () => {
 step('create an experiment from the dataset', async () => {
   await page.getByRole('button', { name: 'Use in Experiment' }).click()
   const modal = page.getByRole('dialog').filter({ hasText: 'Create Experiment' })
-  await expect(modal).toBeVisible()
+  await opened(modal)
   await modal.getByLabel('Title').fill(experimentName)
   await modal.getByLabel('Description for your own reference').fill('driven by the UI suite')
   // PrimeVue's InputNumber reads key strokes, not input events, and commits on blur
@@ -183,7 +183,7 @@ step('choose the baseline model and add a self-hosted one', async () => {
 
   await page.getByRole('button', { name: 'Add Model Run' }).click()
   const modal = page.getByRole('dialog').filter({ hasText: 'Configure Model Run' })
-  await expect(modal).toBeVisible()
+  await opened(modal)
   await modal.getByRole('combobox').filter({ hasText: 'Hugging Face' }).click()
   await page.getByRole('option', { name: 'Self-Hosted' }).click()
   await modal.getByLabel('Base Url').fill(`${standIn.url}/v1`)
@@ -275,6 +275,14 @@ step('delete the dataset', async () => {
   expect((await api('GET', `/api/v1/datasets/${state.dataset.id}`)).status).toBe(404)
   await screenshot('deleted')
 })
+
+// PrimeVue's Dialog moves focus to its close button when its enter transition ends; on a busy
+// machine that lands after the first fields are filled and swallows key strokes meant for an input.
+// Focus inside the dialog means the transition is over.
+async function opened(modal) {
+  await expect(modal).toBeVisible()
+  await expect.poll(() => modal.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+}
 
 function detailsActions() {
   return page.locator('.l-dataset-details__header-actions').getByRole('button')
