@@ -126,14 +126,50 @@ public final class ProgressReporter implements AutoCloseable {
     }
   }
 
+  /** Quick attempts of the final count's write in {@link #publishIfBehind()}. */
+  static final int FINAL_ATTEMPTS = 3;
+
   /**
    * Writes the final count once more if its last write failed (the store was down when the work
-   * ended): call after the results are stored, which waits for the store.
+   * ended): call after the results are stored, which waits for the store. The store has just
+   * answered, yet this one quick attempt was seen failing right after a hung store came back (a CI
+   * run; not reproduced since), leaving the final count unwritten: so it is tried up to {@link
+   * #FINAL_ATTEMPTS} times, and a last failure is logged.
    */
   public synchronized void publishIfBehind() {
     long d = done.get();
-    if (target.isPresent() && lastStored != d) {
-      store(target.get(), d, total);
+    if (target.isEmpty() || lastStored == d) {
+      return;
+    }
+    for (int attempt = 1; attempt <= FINAL_ATTEMPTS && lastStored != d; attempt++) {
+      storeFinal(target.get(), d, total, attempt);
+    }
+  }
+
+  private void storeFinal(S3Location loc, long d, long t, int attempt) {
+    try {
+      byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
+      store.putOnce(loc, json, "application/json");
+      lastStored = d;
+      if (storeFailing) {
+        storeFailing = false;
+        JobLog.info("progress written again to " + loc);
+      }
+    } catch (RuntimeException e) {
+      if (attempt == FINAL_ATTEMPTS) {
+        JobLog.warn(
+            "final progress "
+                + d
+                + "/"
+                + t
+                + " not written to "
+                + loc
+                + " after "
+                + attempt
+                + " attempts ("
+                + e.getMessage()
+                + ")");
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,6 +193,67 @@ class ProgressReporterTest {
       p.publishIfBehind(); // up to date: nothing more
       assertThat(stored).hasSize(1);
       assertThat(log.toString(StandardCharsets.UTF_8)).contains("progress written again");
+    } finally {
+      ai.lumigator.jobs.JobLog.setOut(System.out);
+    }
+  }
+
+  @Test
+  void theFinalCountIsTriedAgainWhenTheFirstWriteAfterAnOutageFails() throws Exception {
+    List<String> stored = new CopyOnWriteArrayList<>();
+    AtomicInteger failuresLeft = new AtomicInteger(Integer.MAX_VALUE);
+    ObjectStore store =
+        new ObjectStore() {
+          @Override
+          public InputStream open(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void delete(S3Location location) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void put(S3Location location, byte[] content, String contentType) {
+            throw new AssertionError("progress must not use the waiting put");
+          }
+
+          @Override
+          public void putOnce(S3Location location, byte[] content, String contentType) {
+            if (failuresLeft.getAndDecrement() > 0) throw new IllegalStateException("reset");
+            stored.add(new String(content, StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void put(S3Location location, Path file, String contentType) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    ai.lumigator.jobs.JobLog.setOut(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      ProgressReporter p =
+          new ProgressReporter(store, "b", Optional.of("j"), "t", 3, Duration.ofMillis(5));
+      p.add(3);
+      p.close();
+      assertThat(stored).isEmpty();
+
+      failuresLeft.set(ProgressReporter.FINAL_ATTEMPTS - 1); // a stale connection or two
+      p.publishIfBehind();
+      assertThat(stored).containsExactly("{\"done\":3,\"total\":3}");
+
+      ProgressReporter q =
+          new ProgressReporter(store, "b", Optional.of("k"), "t", 2, Duration.ofMillis(5));
+      failuresLeft.set(Integer.MAX_VALUE);
+      q.add(2);
+      q.close();
+      q.publishIfBehind();
+      assertThat(log.toString(StandardCharsets.UTF_8))
+          .contains(
+              "final progress 2/2 not written to s3://b/jobs/progress/k.json after "
+                  + ProgressReporter.FINAL_ATTEMPTS
+                  + " attempts (reset)");
     } finally {
       ai.lumigator.jobs.JobLog.setOut(System.out);
     }
