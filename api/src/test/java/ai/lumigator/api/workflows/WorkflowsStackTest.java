@@ -251,7 +251,10 @@ class WorkflowsStackTest {
     int rouge1 = header.indexOf("rouge_rouge1_mean");
     assertThat(Double.parseDouble(lines[1].split(",")[rouge1])).isEqualTo(Math.max(r3, r1));
 
-    assertThat(lines[0]).endsWith(",rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with");
+    assertThat(lines[0])
+        .endsWith(
+            ",rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with,estimated_cost_usd");
+    assertThat(lines[1]).as("baselines are not charged").endsWith(",");
 
     // statistics: an interval around each mean, and the two models compared (exact: 2^5 samples)
     for (JsonNode entry : board.path("items")) {
