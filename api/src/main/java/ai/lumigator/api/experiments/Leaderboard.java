@@ -121,7 +121,8 @@ final class Leaderboard {
     Set<String> available = new TreeSet<>(columns);
     available.add(INFERENCE_TIME);
     available.add(EVALUATION_TIME);
-    available.add(ESTIMATED_COST);
+    // cost and latency are documented sort keys: accepted even when no entry has them yet
+    available.addAll(LOWER_IS_BETTER);
     available.add(defaultKey);
     String key = sort == null || sort.isBlank() ? defaultKey : sort.strip();
     String direction = direction(order, key);

@@ -103,7 +103,8 @@ class LeaderboardTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
             "Unknown sort key 'accuracy'. Sort by one of: avg_total_tokens, estimated_cost_usd,"
-                + " evaluation_time, inference_time, meteor_meteor_mean, rouge_rouge1_mean");
+                + " evaluation_time, inference_time, latency_p50_ms, latency_p95_ms,"
+                + " meteor_meteor_mean, rouge_rouge1_mean");
     assertThatThrownBy(() -> Leaderboard.of(SUMMARIZATION, ROWS, null, "sideways"))
         .isInstanceOf(RequestShapeException.class);
   }
@@ -191,6 +192,9 @@ class LeaderboardTest {
     assertThat(ids(fastest)).containsExactly("y", "x", "z");
     assertThat(ids(Leaderboard.of(SUMMARIZATION, rows, "latency_p50_ms", null)))
         .containsExactly("y", "x", "z");
+    // baselines only: sorting by latency still answers, every entry lacking it
+    assertThat(ids(Leaderboard.of(SUMMARIZATION, ROWS, "latency_p95_ms", null)))
+        .containsExactly("a", "b", "e");
     // every other key keeps its highest-first default
     assertThat(Leaderboard.of(SUMMARIZATION, rows, null, null).order()).isEqualTo("desc");
     assertThat(Leaderboard.of(SUMMARIZATION, ROWS, "avg_total_tokens", null).order())
