@@ -22,6 +22,7 @@ export async function leaderboardView([id]) {
     ...board.columns.map((c) => [c, c, (e) => e.metrics[c]]),
     ['inference_time', 'Inference s', (e) => e.inference_time],
     ['evaluation_time', 'Evaluation s', (e) => e.evaluation_time],
+    ['estimated_cost_usd', 'Est. cost $', (e) => e.estimated_cost_usd],
   ]
   const names = new Map(items.map((e) => [e.workflow_id, e.name]))
   let sortKey = 'rank'
@@ -63,8 +64,8 @@ export async function leaderboardView([id]) {
     if (key === sortKey) ascending = !ascending
     else {
       sortKey = key
-      // scores read best first; times, names and rank read smallest first
-      ascending = !(board.columns.includes(key) && !/time|tokens/.test(key))
+      // scores read best first; times, latency, cost, names and rank read smallest first
+      ascending = !(board.columns.includes(key) && !/time|tokens|latency/.test(key))
     }
     render()
   }

@@ -77,6 +77,20 @@ def test_experiment_with_two_workflows(lumi, summaries, stand_in):
         )
     assert len(stand_in.calls_for(standin_model)) == 3  # max_samples of the experiment
 
+    # NEW: usage of the inference; the stand-in reports usage, the baseline none; neither model
+    # has a price in the catalogue, so neither has a cost
+    usage = raw(lumi, f"workflows/{self_hosted.id}")["usage"]
+    words = sum(len(c.prompt.split()) for c in stand_in.calls_for(standin_model))
+    assert usage["prompt_tokens"] == words
+    assert usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"] > words
+    assert 0 < usage["latency_p50_ms"] <= usage["latency_p95_ms"]
+    assert usage["estimated_cost_usd"] is None and usage["price"] is None
+    assert set(raw(lumi, f"workflows/{baseline.id}")["usage"].values()) == {None}
+    board = raw(lumi, f"experiments/{experiment.id}/leaderboard")
+    entry = next(e for e in board["items"] if e["workflow_id"] == self_hosted.id)
+    assert entry["metrics"]["latency_p95_ms"] == usage["latency_p95_ms"]
+    assert entry["estimated_cost_usd"] is None
+
     logs = lumi.workflows.get_workflow_logs(baseline.id)
     assert logs.logs and logs.logs.strip()
 

@@ -96,6 +96,11 @@ public class ExperimentService {
     LeaderboardStatistics.Settings settings = LeaderboardStatistics.Settings.of(resamples, seed);
     ExperimentRow row = row(id);
     List<WorkflowRow> all = workflows.ofExperiment(row.id());
+    Map<String, Double> costs = new LinkedHashMap<>();
+    for (WorkflowRow w : Leaderboard.succeeded(all)) {
+      Double cost = workflows.usage(w).estimatedCostUsd();
+      if (cost != null) costs.put(w.id(), cost);
+    }
     Map<String, WorkflowSamples> found = new LinkedHashMap<>();
     try {
       for (WorkflowRow w : Leaderboard.succeeded(all)) {
@@ -106,7 +111,7 @@ public class ExperimentService {
       found.clear();
       settings.notes().add("No intervals or comparisons: " + e.getMessage());
     }
-    return Leaderboard.of(row, all, sort, order, found, settings);
+    return Leaderboard.of(row, all, sort, order, found, settings, costs);
   }
 
   /** The samples of the succeeded workflows side by side; S3 unreachable → 503. */

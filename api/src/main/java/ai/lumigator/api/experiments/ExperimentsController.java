@@ -142,9 +142,11 @@ public class ExperimentsController {
       description =
           "One row per succeeded workflow: workflow id, name, model, provider, inference and"
               + " evaluation time (s), and every flat metric (scores and token averages). Sorted"
-              + " by `sort` (any metric key, `inference_time` or `evaluation_time`; an unknown key"
-              + " is 422 listing the available ones), by default the mean of the task's first"
-              + " default metric (summarization: rouge_rouge1_mean), `order` desc."
+              + " by `sort` (any metric key, `inference_time`, `evaluation_time` or"
+              + " `estimated_cost_usd`; an unknown key is 422 listing the available ones), by"
+              + " default the mean of the task's first default metric (summarization:"
+              + " rouge_rouge1_mean), `order` desc; without `order`, `estimated_cost_usd`,"
+              + " `latency_p50_ms` and `latency_p95_ms` sort asc (cheapest, fastest first)."
               + " `format=csv` answers text/csv with a header row. NEW: `intervals` (95% percentile"
               + " bootstrap of each mean over the samples), `comparisons` (paired permutation test"
               + " of each pair on the sort key; exact when 2^n <= resamples) and `tied_with`;"
@@ -152,10 +154,10 @@ public class ExperimentsController {
               + " reproducible.")
   public ResponseEntity<?> leaderboard(
       @PathVariable("id") UUID id,
-      @Parameter(description = "metric key, inference_time or evaluation_time")
+      @Parameter(description = "metric key, inference_time, evaluation_time or estimated_cost_usd")
           @RequestParam(name = "sort", required = false)
           String sort,
-      @Parameter(description = "asc or desc (default desc)")
+      @Parameter(description = "asc or desc (default desc; asc for cost and latency)")
           @RequestParam(name = "order", required = false)
           String order,
       @Parameter(description = "json (default) or csv")

@@ -3,6 +3,7 @@ package ai.lumigator.api.experiments;
 import ai.lumigator.api.errors.InvalidInputException;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
+import ai.lumigator.api.workflows.WorkflowUsage;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.jobs.config.TaskDefinition;
 import ai.lumigator.jobs.metrics.MetricRegistry;
@@ -23,14 +24,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Ranks an experiment's succeeded workflows by one key: any flat metric, or {@code inference_time}
- * / {@code evaluation_time}. By default the mean of the task's first default metric (rouge → {@code
- * rouge_rouge1_mean}, bleu → {@code bleu_bleu_mean}), highest first. Entries without the key come
- * last; ties keep the older workflow first.
+ * Ranks an experiment's succeeded workflows by one key: any flat metric, {@code inference_time} /
+ * {@code evaluation_time} or {@code estimated_cost_usd}. By default the mean of the task's first
+ * default metric (rouge → {@code rouge_rouge1_mean}, bleu → {@code bleu_bleu_mean}), highest first;
+ * without an {@code order}, cost and latency rank lowest (best) first, every other key highest
+ * first. Entries without the key come last; ties keep the older workflow first.
  */
 final class Leaderboard {
   static final String INFERENCE_TIME = "inference_time";
   static final String EVALUATION_TIME = "evaluation_time";
+  static final String ESTIMATED_COST = "estimated_cost_usd";
+
+  /** Keys whose lowest value is best: ascending unless the request says otherwise. */
+  static final Set<String> LOWER_IS_BETTER =
+      Set.of(ESTIMATED_COST, WorkflowUsage.LATENCY_P50, WorkflowUsage.LATENCY_P95);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Leaderboard() {}
@@ -63,10 +71,6 @@ final class Leaderboard {
         LeaderboardStatistics.Settings.of(null, null));
   }
 
-  /**
-   * @param samples the per-sample scores of the succeeded workflows by id, for the statistics; a
-   *     workflow without any has no intervals and no comparisons
-   */
   static LeaderboardResponse of(
       ExperimentRow experiment,
       List<WorkflowRow> workflows,
@@ -74,9 +78,24 @@ final class Leaderboard {
       String order,
       Map<String, WorkflowSamples> samples,
       LeaderboardStatistics.Settings settings) {
+    return of(experiment, workflows, sort, order, samples, settings, Map.of());
+  }
+
+  /**
+   * @param samples the per-sample scores of the succeeded workflows by id, for the statistics; a
+   *     workflow without any has no intervals and no comparisons
+   * @param costs the estimated cost in USD of the succeeded workflows by id; one without has none
+   */
+  static LeaderboardResponse of(
+      ExperimentRow experiment,
+      List<WorkflowRow> workflows,
+      String sort,
+      String order,
+      Map<String, WorkflowSamples> samples,
+      LeaderboardStatistics.Settings settings,
+      Map<String, Double> costs) {
     TaskDefinition task =
         JobConfigJson.fromJson(experiment.taskDefinitionJson(), TaskDefinition.class);
-    String direction = direction(order);
     List<WorkflowRow> succeeded = succeeded(workflows);
     List<LeaderboardEntry> entries = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
@@ -93,6 +112,7 @@ final class Leaderboard {
               w.provider(),
               number(parameters.get(INFERENCE_TIME)),
               number(parameters.get(EVALUATION_TIME)),
+              costs.get(w.id()),
               metrics,
               Map.of(),
               List.of()));
@@ -101,8 +121,11 @@ final class Leaderboard {
     Set<String> available = new TreeSet<>(columns);
     available.add(INFERENCE_TIME);
     available.add(EVALUATION_TIME);
+    // cost and latency are documented sort keys: accepted even when no entry has them yet
+    available.addAll(LOWER_IS_BETTER);
     available.add(defaultKey);
     String key = sort == null || sort.isBlank() ? defaultKey : sort.strip();
+    String direction = direction(order, key);
     if (!available.contains(key)) {
       throw new InvalidInputException(
           "Unknown sort key '" + key + "'. Sort by one of: " + String.join(", ", available));
@@ -138,8 +161,9 @@ final class Leaderboard {
         settings);
   }
 
-  private static String direction(String order) {
-    String o = order == null ? "desc" : order.strip().toLowerCase(Locale.ROOT);
+  private static String direction(String order, String key) {
+    if (order == null) return LOWER_IS_BETTER.contains(key) ? "asc" : "desc";
+    String o = order.strip().toLowerCase(Locale.ROOT);
     if (!o.equals("asc") && !o.equals("desc")) {
       throw new RequestShapeException(
           List.of(

@@ -8,7 +8,8 @@ import java.util.List;
  * The leaderboard as CSV (RFC 4180, CRLF): a header row, then one row per entry in rank order; an
  * entry without a metric has an empty cell. After the metrics: the sort key's interval ({@code
  * <sort>_ci_low}, {@code <sort>_ci_high}, empty without one) and {@code tied_with} (ids joined by a
- * space).
+ * space), then {@code estimated_cost_usd} (empty without one): new columns come last, so a reader
+ * of the older layout finds every column where it was.
  */
 final class LeaderboardCsv {
   private LeaderboardCsv() {}
@@ -26,7 +27,12 @@ final class LeaderboardCsv {
                 Leaderboard.INFERENCE_TIME,
                 Leaderboard.EVALUATION_TIME));
     header.addAll(board.columns());
-    header.addAll(List.of(board.sort() + "_ci_low", board.sort() + "_ci_high", "tied_with"));
+    header.addAll(
+        List.of(
+            board.sort() + "_ci_low",
+            board.sort() + "_ci_high",
+            "tied_with",
+            Leaderboard.ESTIMATED_COST));
     row(out, header);
     for (LeaderboardEntry e : board.items()) {
       List<String> cells =
@@ -44,6 +50,7 @@ final class LeaderboardCsv {
       cells.add(ci == null ? "" : number(ci.low()));
       cells.add(ci == null ? "" : number(ci.high()));
       cells.add(String.join(" ", e.tiedWith()));
+      cells.add(number(e.estimatedCostUsd()));
       row(out, cells);
     }
     return out.toString();

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,9 +47,12 @@ public final class ModelCatalogue {
           "description",
           "requirements",
           "info",
-          "tasks");
+          "tasks",
+          "price");
   private static final Set<String> INFO_FIELDS =
       Set.of("parameter_count", "tensor_type", "model_size");
+  private static final Set<String> PRICE_FIELDS =
+      Set.of("input_usd_per_1m_tokens", "output_usd_per_1m_tokens");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<ModelEntry> entries;
@@ -77,6 +81,29 @@ public final class ModelCatalogue {
     }
     if (!unknown.isEmpty()) throw new UnsupportedTasksException(unknown, TASKS);
     return entries.stream().filter(e -> wanted.stream().anyMatch(e::suits)).toList();
+  }
+
+  /**
+   * The price of the entry for this provider and model: the entry with the same base_url, else the
+   * only entry for the pair; empty when there is none or it has no price.
+   */
+  public Optional<ModelPrice> priceOf(String provider, String model, String baseUrl) {
+    List<ModelEntry> same =
+        entries.stream()
+            .filter(e -> e.provider().equals(provider) && e.model().equals(model))
+            .toList();
+    Optional<ModelEntry> entry =
+        same.stream().filter(e -> sameUrl(e.baseUrl(), baseUrl)).findFirst();
+    if (entry.isEmpty() && same.size() == 1) entry = Optional.of(same.get(0));
+    return entry.map(ModelEntry::price);
+  }
+
+  private static boolean sameUrl(String a, String b) {
+    return a == null || b == null ? a == b : strip(a).equals(strip(b));
+  }
+
+  private static String strip(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   public static ModelCatalogue read(String location, InputStream in) {
@@ -176,6 +203,7 @@ public final class ModelCatalogue {
       List<String> requirements = requirements();
       ModelInfo info = info();
       List<Map<String, Map<String, Object>>> tasks = tasks();
+      ModelPrice price = price();
       if (problems.size() > problemsBefore) return null;
       return new ModelEntry(
           displayName,
@@ -186,7 +214,8 @@ public final class ModelCatalogue {
           description,
           requirements,
           info,
-          tasks);
+          tasks,
+          price);
     }
 
     private String requiredText(String field) {
@@ -272,6 +301,42 @@ public final class ModelCatalogue {
           scalar(value, "parameter_count"),
           scalar(value, "tensor_type"),
           scalar(value, "model_size"));
+    }
+
+    private ModelPrice price() {
+      JsonNode value = node.get("price");
+      if (value == null || value.isNull()) return null;
+      String expected = "'price' must be a mapping of " + String.join(", ", sorted(PRICE_FIELDS));
+      if (!value.isObject()) {
+        problem(expected + " (USD per million tokens)");
+        return null;
+      }
+      for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+        String field = names.next();
+        if (!PRICE_FIELDS.contains(field)) {
+          problem(
+              "unknown field 'price."
+                  + field
+                  + "'; allowed: "
+                  + String.join(", ", sorted(PRICE_FIELDS)));
+        }
+      }
+      Double in = usd(value, "input_usd_per_1m_tokens");
+      Double out = usd(value, "output_usd_per_1m_tokens");
+      return in == null || out == null ? null : new ModelPrice(in, out);
+    }
+
+    private Double usd(JsonNode price, String field) {
+      JsonNode value = price.get(field);
+      if (value == null || value.isNull()) {
+        problem("missing field 'price." + field + "'");
+        return null;
+      }
+      if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0) {
+        problem("'price." + field + "' must be a number >= 0 (USD per million tokens)");
+        return null;
+      }
+      return value.asDouble();
     }
 
     private String scalar(JsonNode parent, String field) {

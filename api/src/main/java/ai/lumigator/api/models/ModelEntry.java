@@ -17,6 +17,8 @@ import java.util.Map;
  * @param requirements what a user must provide: {@code api_key} (a secret) or {@code llamafile} (a
  *     running llamafile server)
  * @param tasks one single-key object per task the model suits: task name → suggested parameters
+ * @param price NEW: the list price per million tokens, or null when the catalogue gives none (an
+ *     extra field: the SDK's model ignores it)
  */
 @Schema(name = "ModelsResponse")
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -54,7 +56,10 @@ public record ModelEntry(
                     description =
                         "one single-key object per task: task name → suggested parameters",
                     example = "[{\"summarization\": {\"temperature\": 0.5}}]"))
-        List<Map<String, Map<String, Object>>> tasks) {
+        List<Map<String, Map<String, Object>>> tasks,
+    @JsonProperty("price")
+        @Schema(description = "NEW: USD per million input and output tokens; null when unknown")
+        ModelPrice price) {
 
   public ModelEntry {
     websiteUrl = websiteUrl == null ? "" : websiteUrl;

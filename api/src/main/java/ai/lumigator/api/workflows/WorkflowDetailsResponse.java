@@ -51,4 +51,10 @@ public record WorkflowDetailsResponse(
         String phase,
     @Schema(description = "NEW: the running job's progress, null while unknown")
         @JsonProperty("progress")
-        WorkflowProgress progress) {}
+        WorkflowProgress progress,
+    @Schema(
+            description =
+                "NEW: token sums, per-call latency p50/p95 and estimated cost of the"
+                    + " inference; null until the workflow succeeded")
+        @JsonProperty("usage")
+        WorkflowUsage usage) {}

@@ -9,6 +9,7 @@ import ai.lumigator.api.errors.ConflictException;
 import ai.lumigator.api.errors.NotFoundException;
 import ai.lumigator.api.errors.UpstreamException;
 import ai.lumigator.api.jobs.JobService;
+import ai.lumigator.api.models.ModelCatalogue;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
@@ -80,6 +81,7 @@ public class WorkflowService {
   private final JobService jobService;
   private final WorkflowStates states;
   private final Deletions deletions;
+  private final ModelCatalogue catalogue;
   private final Clock clock = Clock.systemUTC();
 
   public WorkflowService(
@@ -89,7 +91,8 @@ public class WorkflowService {
       LumigatorProperties properties,
       JobService jobService,
       WorkflowStates states,
-      Deletions deletions) {
+      Deletions deletions,
+      ModelCatalogue catalogue) {
     this.workflows = jdbi.onDemand(WorkflowDao.class);
     this.experiments = jdbi.onDemand(ExperimentDao.class);
     this.datasets = jdbi.onDemand(DatasetDao.class);
@@ -101,6 +104,7 @@ public class WorkflowService {
     this.jobService = jobService;
     this.states = states;
     this.deletions = deletions;
+    this.catalogue = catalogue;
   }
 
   public WorkflowRow create(WorkflowCreateRequest spec) {
@@ -231,7 +235,14 @@ public class WorkflowService {
         row.provider(),
         row.failureReason(),
         phase,
-        progress);
+        progress,
+        usage(row));
+  }
+
+  /** Tokens, latency and estimated cost of a succeeded workflow; null before it succeeded. */
+  public WorkflowUsage usage(WorkflowRow row) {
+    return WorkflowUsage.of(
+        metrics(row), catalogue.priceOf(row.provider(), row.model(), row.baseUrl()));
   }
 
   /** What the rows say of a running workflow, when its query went unanswered. */

@@ -93,8 +93,9 @@ class LeaderboardStatisticsTest {
         .isEqualTo(
             "rank,workflow_id,name,model,provider,inference_time,evaluation_time,"
                 + "rouge_rouge1_mean,avg_total_tokens,"
-                + "rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with");
-    assertThat(lines[1]).startsWith("1,a,wf a,").endsWith(",c b");
+                + "rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with,"
+                + "estimated_cost_usd");
+    assertThat(lines[1]).startsWith("1,a,wf a,").endsWith(",c b,");
     assertThat(lines[1].split(",")[9]).isNotEmpty();
   }
 

@@ -8,6 +8,7 @@ import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.persistence.experiments.ExperimentRow;
 import ai.lumigator.persistence.workflows.WorkflowRow;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LeaderboardTest {
@@ -101,8 +102,9 @@ class LeaderboardTest {
     assertThatThrownBy(() -> Leaderboard.of(SUMMARIZATION, ROWS, "accuracy", null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            "Unknown sort key 'accuracy'. Sort by one of: avg_total_tokens, evaluation_time,"
-                + " inference_time, meteor_meteor_mean, rouge_rouge1_mean");
+            "Unknown sort key 'accuracy'. Sort by one of: avg_total_tokens, estimated_cost_usd,"
+                + " evaluation_time, inference_time, latency_p50_ms, latency_p95_ms,"
+                + " meteor_meteor_mean, rouge_rouge1_mean");
     assertThatThrownBy(() -> Leaderboard.of(SUMMARIZATION, ROWS, null, "sideways"))
         .isInstanceOf(RequestShapeException.class);
   }
@@ -136,9 +138,71 @@ class LeaderboardTest {
         .containsExactly(
             "rank,workflow_id,name,model,provider,inference_time,evaluation_time,"
                 + "rouge_rouge1_mean,meteor_meteor_mean,avg_total_tokens,"
-                + "rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with",
-            "1,q,\"name, with \"\"quotes\"\"\",org/model,openai,,,0.9,,,,,",
-            "2,a,wf a,model-a,baseline,1.5,0.25,0.2,0.5,,,,",
-            "3,e,wf e,model-e,baseline,5.5,0.25,0.2,,12.0,,,");
+                + "rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with,"
+                + "estimated_cost_usd",
+            "1,q,\"name, with \"\"quotes\"\"\",org/model,openai,,,0.9,,,,,,",
+            "2,a,wf a,model-a,baseline,1.5,0.25,0.2,0.5,,,,,",
+            "3,e,wf e,model-e,baseline,5.5,0.25,0.2,,12.0,,,,");
+  }
+
+  @Test
+  void costAndLatencyRankLowestFirstUnlessTheOrderSaysOtherwise() {
+    List<WorkflowRow> rows =
+        List.of(
+            workflow(
+                "x",
+                "succeeded",
+                1,
+                "{\"rouge_rouge1_mean\": 0.3, \"latency_p50_ms\": 40.0, \"latency_p95_ms\": 80.0}"),
+            workflow(
+                "y",
+                "succeeded",
+                2,
+                "{\"rouge_rouge1_mean\": 0.2, \"latency_p50_ms\": 30.0, \"latency_p95_ms\": 20.5}"),
+            workflow("z", "succeeded", 3, "{\"rouge_rouge1_mean\": 0.1}"));
+    Map<String, Double> costs = Map.of("x", 0.5, "y", 0.002);
+    LeaderboardResponse cheapest =
+        Leaderboard.of(
+            SUMMARIZATION,
+            rows,
+            "estimated_cost_usd",
+            null,
+            Map.of(),
+            LeaderboardStatistics.Settings.of(null, null),
+            costs);
+    assertThat(cheapest.order()).isEqualTo("asc");
+    // the baseline has no cost: last, whichever the order
+    assertThat(ids(cheapest)).containsExactly("y", "x", "z");
+    assertThat(cheapest.items())
+        .extracting(LeaderboardEntry::estimatedCostUsd)
+        .containsExactly(0.002, 0.5, null);
+    assertThat(
+            ids(
+                Leaderboard.of(
+                    SUMMARIZATION,
+                    rows,
+                    "estimated_cost_usd",
+                    "desc",
+                    Map.of(),
+                    LeaderboardStatistics.Settings.of(null, null),
+                    costs)))
+        .containsExactly("x", "y", "z");
+    LeaderboardResponse fastest = Leaderboard.of(SUMMARIZATION, rows, "latency_p95_ms", null);
+    assertThat(fastest.order()).isEqualTo("asc");
+    assertThat(ids(fastest)).containsExactly("y", "x", "z");
+    assertThat(ids(Leaderboard.of(SUMMARIZATION, rows, "latency_p50_ms", null)))
+        .containsExactly("y", "x", "z");
+    // baselines only: sorting by latency still answers, every entry lacking it
+    assertThat(ids(Leaderboard.of(SUMMARIZATION, ROWS, "latency_p95_ms", null)))
+        .containsExactly("a", "b", "e");
+    // every other key keeps its highest-first default
+    assertThat(Leaderboard.of(SUMMARIZATION, rows, null, null).order()).isEqualTo("desc");
+    assertThat(Leaderboard.of(SUMMARIZATION, ROWS, "avg_total_tokens", null).order())
+        .isEqualTo("desc");
+
+    String[] csv = LeaderboardCsv.write(cheapest).split("\r\n");
+    assertThat(csv[0]).endsWith(",tied_with,estimated_cost_usd");
+    assertThat(csv[1]).startsWith("1,y,").endsWith(",0.002");
+    assertThat(csv[3]).startsWith("3,z,").endsWith(",");
   }
 }

@@ -142,7 +142,7 @@ class ModelCatalogueTest {
                 assertThat(e.problems())
                     .containsExactly(
                         "entry 1 (Typo): unknown field 'dispaly'; allowed: base_url, description,"
-                            + " display_name, info, model, provider, requirements, tasks,"
+                            + " display_name, info, model, price, provider, requirements, tasks,"
                             + " website_url",
                         "entry 1 (Typo): unknown provider 'opneai'; supported: openai, mistral,"
                             + " deepseek, hosted_vllm, self-hosted, ollama, llamafile, baseline",
@@ -163,6 +163,74 @@ class ModelCatalogueTest {
                         "entry 7 (Dup again): duplicate of an earlier entry (same provider,"
                             + " model and base_url)"))
         .hasMessageStartingWith("Model catalogue test.yaml is invalid:\n  - entry 1 (Typo)");
+  }
+
+  @Test
+  void pricesAreOptionalCheckedAndFoundByProviderModelAndBaseUrl() throws Exception {
+    ModelCatalogue catalogue =
+        read(
+            """
+            - display_name: Priced
+              model: m
+              provider: openai
+              price: {input_usd_per_1m_tokens: 0.15, output_usd_per_1m_tokens: 0.6}
+              tasks: [summarization]
+            - display_name: Here
+              model: v
+              provider: hosted_vllm
+              base_url: http://a:8000/v1
+              price: {input_usd_per_1m_tokens: 0, output_usd_per_1m_tokens: 0}
+              tasks: [summarization]
+            - display_name: There
+              model: v
+              provider: hosted_vllm
+              base_url: http://b:8000/v1
+              price: {input_usd_per_1m_tokens: 1, output_usd_per_1m_tokens: 2}
+              tasks: [summarization]
+            - display_name: Unpriced
+              model: u
+              provider: openai
+              tasks: [summarization]
+            """);
+    assertThat(catalogue.priceOf("openai", "m", null)).contains(new ModelPrice(0.15, 0.6));
+    // the only entry of the pair prices a workflow whatever its base_url
+    assertThat(catalogue.priceOf("openai", "m", "https://proxy/v1")).isPresent();
+    assertThat(catalogue.priceOf("hosted_vllm", "v", "http://b:8000/v1/"))
+        .contains(new ModelPrice(1, 2));
+    assertThat(catalogue.priceOf("hosted_vllm", "v", "http://c:8000/v1")).isEmpty();
+    assertThat(catalogue.priceOf("openai", "u", null)).isEmpty();
+    assertThat(catalogue.priceOf("mistral", "m", null)).isEmpty();
+    assertThat(shipped().priceOf("openai", "gpt-4o-mini", null))
+        .contains(new ModelPrice(0.15, 0.60));
+    assertThat(shipped().priceOf("baseline", "lead-3", null)).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    - display_name: Bad
+                      model: m
+                      provider: openai
+                      price: {input_usd_per_1m_tokens: -1, output: 2}
+                      tasks: [summarization]
+                    - display_name: Flat
+                      model: m2
+                      provider: openai
+                      price: 3
+                      tasks: [summarization]
+                    """))
+        .isInstanceOfSatisfying(
+            ModelCatalogueException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "entry 1 (Bad): unknown field 'price.output'; allowed:"
+                            + " input_usd_per_1m_tokens, output_usd_per_1m_tokens",
+                        "entry 1 (Bad): 'price.input_usd_per_1m_tokens' must be a number >= 0"
+                            + " (USD per million tokens)",
+                        "entry 1 (Bad): missing field 'price.output_usd_per_1m_tokens'",
+                        "entry 2 (Flat): 'price' must be a mapping of input_usd_per_1m_tokens,"
+                            + " output_usd_per_1m_tokens (USD per million tokens)"));
   }
 
   @Test

@@ -96,7 +96,8 @@ class ModelsApiTest {
               "description",
               "requirements",
               "info",
-              "tasks");
+              "tasks",
+              "price"); // NEW: an extra field, which the SDK's model ignores
       assertThat(item.get("website_url").isTextual()).isTrue();
       assertThat(item.get("description").isTextual()).isTrue();
     }
@@ -106,6 +107,11 @@ class ModelsApiTest {
     assertThat(lead3.get("requirements").size()).isZero();
     assertThat(lead3.get("tasks")).isEqualTo(json.readTree("[{\"summarization\": {}}]"));
     assertThat(gpt.get("requirements")).isEqualTo(json.readTree("[\"api_key\"]"));
+    assertThat(gpt.get("price"))
+        .isEqualTo(
+            json.readTree(
+                "{\"input_usd_per_1m_tokens\": 0.15, \"output_usd_per_1m_tokens\": 0.6}"));
+    assertThat(lead3.get("price").isNull()).isTrue();
     assertThat(gpt.get("display_name").asText()).isNotBlank();
     assertThat(gpt.at("/tasks/0/summarization/temperature").asDouble()).isEqualTo(0.5);
     assertThat(vllm.get("base_url").asText()).startsWith("http");

@@ -126,6 +126,10 @@ class WorkflowsStackTest {
         assertThat(Math.round(v * 1000) / 1000.0).as("rounded to 3 decimals").isEqualTo(v);
       }
       assertThat(metrics.has("rouge_rouge1")).as("no per-sample lists").isFalse();
+      // baselines call no provider: no usage, no latency, no cost
+      assertThat(metrics.has("prompt_tokens") || metrics.has("latency_p50_ms")).isFalse();
+      assertThat(w.path("usage").isObject()).isTrue();
+      w.path("usage").forEach(v -> assertThat(v.isNull()).as(w.path("usage").toString()).isTrue());
       assertThat(w.at("/parameters/inference_time").asDouble()).isPositive();
       assertThat(w.at("/parameters/evaluation_time").asDouble()).isPositive();
       assertThat(w.path("jobs").size()).isEqualTo(2);
@@ -208,6 +212,7 @@ class WorkflowsStackTest {
     assertThat(board.at("/items/0/provider").asText()).isEqualTo("baseline");
     assertThat(board.at("/items/0/inference_time").asDouble()).isPositive();
     assertThat(board.at("/items/0/evaluation_time").asDouble()).isPositive();
+    assertThat(board.at("/items/0/estimated_cost_usd").isNull()).isTrue();
 
     double m3 = w3.at("/metrics/meteor_meteor_mean").asDouble();
     double m1 = w1.at("/metrics/meteor_meteor_mean").asDouble();
@@ -225,7 +230,8 @@ class WorkflowsStackTest {
     assertThat(unknown.statusCode()).isEqualTo(422);
     assertThat(json(unknown).path("detail").asText())
         .startsWith("Unknown sort key 'accuracy'. Sort by one of: ")
-        .contains("rouge_rouge1_mean", "meteor_meteor_mean", "inference_time");
+        .contains(
+            "rouge_rouge1_mean", "meteor_meteor_mean", "inference_time", "estimated_cost_usd");
     assertThat(api.get("/api/v1/experiments/" + experiment + "/leaderboard?order=up").statusCode())
         .isEqualTo(422);
 
@@ -245,7 +251,10 @@ class WorkflowsStackTest {
     int rouge1 = header.indexOf("rouge_rouge1_mean");
     assertThat(Double.parseDouble(lines[1].split(",")[rouge1])).isEqualTo(Math.max(r3, r1));
 
-    assertThat(lines[0]).endsWith(",rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with");
+    assertThat(lines[0])
+        .endsWith(
+            ",rouge_rouge1_mean_ci_low,rouge_rouge1_mean_ci_high,tied_with,estimated_cost_usd");
+    assertThat(lines[1]).as("baselines are not charged").endsWith(",");
 
     // statistics: an interval around each mean, and the two models compared (exact: 2^5 samples)
     for (JsonNode entry : board.path("items")) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param inferenceTime seconds spent predicting
  * @param inferenceMetrics per-sample token usage (an entry is null where the server reported none),
  *     or null when no sample reported usage (baselines)
+ * @param latencyMs per-sample latency in milliseconds (see {@link Completion#latencyMs}; an entry
+ *     is null where none was measured), or null when no sample was measured (baselines)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
@@ -22,7 +24,8 @@ import java.util.List;
   "ground_truth",
   "model",
   "inference_time",
-  "inference_metrics"
+  "inference_metrics",
+  "latency_ms"
 })
 public record InferenceArtifacts(
     @JsonProperty("predictions") List<String> predictions,
@@ -30,4 +33,5 @@ public record InferenceArtifacts(
     @JsonProperty("ground_truth") List<String> groundTruth,
     @JsonProperty("model") String model,
     @JsonProperty("inference_time") double inferenceTime,
-    @JsonProperty("inference_metrics") List<TokenUsage> inferenceMetrics) {}
+    @JsonProperty("inference_metrics") List<TokenUsage> inferenceMetrics,
+    @JsonProperty("latency_ms") List<Double> latencyMs) {}

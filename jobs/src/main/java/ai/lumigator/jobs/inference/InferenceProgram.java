@@ -87,6 +87,8 @@ public final class InferenceProgram {
     List<TokenUsage> usage =
         completions.stream().map(Completion::usage).collect(Collectors.toList());
     boolean anyUsage = usage.stream().anyMatch(u -> u != null);
+    List<Double> latency = completions.stream().map(Completion::latencyMs).toList();
+    boolean anyLatency = latency.stream().anyMatch(l -> l != null);
     InferenceArtifacts artifacts =
         new InferenceArtifacts(
             completions.stream().map(Completion::text).collect(Collectors.toList()),
@@ -94,7 +96,8 @@ public final class InferenceProgram {
             input.groundTruth(),
             config.inferenceServer().model(),
             seconds,
-            anyUsage ? usage : null);
+            anyUsage ? usage : null,
+            anyLatency ? latency : null);
     InferenceResults results =
         new InferenceResults(InferenceResults.usageMetrics(completions), artifacts, config);
     StoredJson.write(store, output, results); // waits out an unreachable store

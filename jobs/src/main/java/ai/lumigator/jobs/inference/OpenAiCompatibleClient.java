@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Response: the first choice's {@code message.content} (null → {@code ""}; a leading {@code
  * <think>...</think>} block of reasoning models is removed) and {@code usage}.
  *
+ * <p>Latency of a sample: from the send of its first attempt (after any hold-off another thread's
+ * 429 imposed) to its successful response, with the failed attempts and the backoff between them:
+ * what the sample cost in time, which a user comparing providers pays too.
+ *
  * <p>Failures are retried per {@link RetryPolicy}. When a server answers 429 with {@code
  * Retry-After}, every thread of this client holds off until that moment, not only the one that got
  * the 429, so a rate-limited server is not hammered by the other in-flight requests.
@@ -129,15 +133,17 @@ public final class OpenAiCompatibleClient implements ModelClient {
     HttpRequest request = rb.build();
     int attempts = retry.maxRetries() + 1;
     String lastProblem = "no attempt made";
+    long start = 0;
     for (int attempt = 0; attempt < attempts; attempt++) {
       holdOff();
+      if (attempt == 0) start = System.nanoTime();
       Optional<Duration> retryAfter = Optional.empty();
       try {
         HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = resp.statusCode();
         if (status / 100 == 2) {
           try {
-            return parse(resp.body());
+            return parse(resp.body()).withLatency(System.nanoTime() - start);
           } catch (InvalidResponseException e) {
             lastProblem = e.getMessage();
           }

@@ -73,6 +73,7 @@ class InferenceProgramTest {
             store, "d1", "t.csv", "examples,ground_truth\none two,r1\n\"three\nfour five\",r2\n");
     InferenceJobConfig c =
         config(ds, -1, InferenceServer.of(server.baseUrl(), "fake-model", "hosted_vllm", 2));
+    server.latency(s -> Duration.ofMillis(s.startsWith("one") ? 60 : 5));
     program().run(c);
 
     JsonNode r = results();
@@ -94,6 +95,16 @@ class InferenceProgramTest {
     assertThat(m.path("avg_prompt_tokens").asDouble()).isEqualTo(sys + 2.5);
     assertThat(m.path("avg_completion_tokens").asDouble()).isEqualTo(3.5);
     assertThat(m.path("avg_total_tokens").asDouble()).isEqualTo(sys + 6.0);
+    assertThat(m.path("prompt_tokens").asDouble()).isEqualTo(2 * sys + 5);
+    assertThat(m.path("completion_tokens").asDouble()).isEqualTo(7);
+    assertThat(m.path("total_tokens").asDouble()).isEqualTo(2 * sys + 12);
+    // per-sample latency in input order; of two, p50 is the faster (rank 1), p95 the slower
+    double first = a.path("latency_ms").get(0).asDouble();
+    double second = a.path("latency_ms").get(1).asDouble();
+    assertThat(first).isGreaterThanOrEqualTo(60.0);
+    assertThat(second).isGreaterThanOrEqualTo(5.0);
+    assertThat(m.path("latency_p50_ms").asDouble()).isEqualTo(Math.min(first, second));
+    assertThat(m.path("latency_p95_ms").asDouble()).isEqualTo(Math.max(first, second));
     assertThat(r.path("parameters")).isEqualTo(JobConfigJson.toTree(c));
     assertThat(server.requests().get(0).authorization()).isEqualTo("Bearer sk-secret");
 
@@ -112,6 +123,7 @@ class InferenceProgramTest {
     assertThat(a.path("predictions")).hasSize(5);
     assertThat(a.path("ground_truth").isNull()).isTrue();
     assertThat(a.path("inference_metrics").isNull()).isTrue();
+    assertThat(a.path("latency_ms").isNull()).isTrue();
     assertThat(a.path("predictions").get(0).asText().split("\n")).hasSize(3);
     assertThat(a.path("predictions").get(0).asText()).startsWith("#Person1#:");
   }

@@ -48,6 +48,7 @@ class OpenAiCompatibleClientTest {
     assertThat(c.text()).isEqualTo("pred: hello big world");
     // prompt = "Summarize." (1) + 3 words; completion = 4 words
     assertThat(c.usage()).isEqualTo(new TokenUsage(4, 4, 8));
+    assertThat(c.latencyMs()).isNotNull().isNotNegative();
 
     FakeChatServer.Seen seen = server.requests().get(0);
     assertThat(seen.authorization()).isEqualTo("Bearer sk-test-secret-123");
@@ -114,11 +115,20 @@ class OpenAiCompatibleClientTest {
   }
 
   @Test
+  void latencyIsTheWallTimeOfTheCall() {
+    server.latency(Duration.ofMillis(40));
+    Completion c = client(0, Duration.ofSeconds(5)).complete("slow");
+    assertThat(c.latencyMs()).isBetween(40.0, 2000.0);
+  }
+
+  @Test
   void serverErrorThenSuccess() {
     server.script(Scripted.error(500), Scripted.error(503));
     Completion c = client(3, Duration.ofSeconds(5)).complete("y");
     assertThat(c.text()).isEqualTo("pred: y");
     assertThat(server.requestCount()).isEqualTo(3);
+    // the latency counts the failed attempts and the backoff (25-50 ms, then 50-100 ms) too
+    assertThat(c.latencyMs()).isGreaterThanOrEqualTo(75.0);
   }
 
   @Test
