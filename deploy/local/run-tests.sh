@@ -44,10 +44,15 @@ mkdir "$copy/repo"
 git ls-files -z --cached --others --exclude-standard \
   | tar -C "$ROOT" --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -C "$copy/repo" -xf -
 (cd "$copy/repo" && mvn -B install -Dstyle.color=never)
+# The copy holds this checkout's files, so its build is this checkout's: its target folders (jars
+# included: stack tests start the worker and API from them, a module's own before it is packaged)
+# become the checkout's instead of a second build of the same files.
+for built in "$copy"/repo/target "$copy"/repo/*/target; do
+  module="${built#"$copy"/repo/}"
+  rm -rf "${ROOT:?}/$module"
+  mv "$built" "$ROOT/$module"
+done
 rm -rf "$copy"
-stage "build this checkout's jars (stack tests start the worker and API from them)"
-# a module's own stack tests run before its jar is packaged (the worker-restart test needs it)
-mvn -B -q -DskipTests install -Dstyle.color=never
 
 stage "local stack"
 "$STACK" install
@@ -66,7 +71,9 @@ stage "deployment files (and Compose's temporal-setup script against the stack's
 LUMIGATOR_DEPLOY_CHECK_TEMPORAL="$LUMIGATOR_TEMPORAL_TARGET" make --no-print-directory deploy-check
 
 stage "integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
-mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never
+# (the web page was built into api/target with the rest)
+mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never \
+  -Dlumigator.web.skip=true
 stage "client suites (the original clients against this checkout's API and worker)"
 TEST_APP_STARTED=1
 # The web UI suite serves the original UI on this port; the API it calls allows that origin.
