@@ -1,8 +1,30 @@
 package ai.lumigator.activities.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+
 /** Storage keys of the inference cache: {@code inference-cache/<content key>/...}. */
 public final class CacheKeys {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private CacheKeys() {}
+
+  /**
+   * The folder of the entry a job's row names (its {@code cache_json}), if any: a deletion removes
+   * it with the job or its dataset, so no copy of their rows stays in the cache.
+   */
+  public static Optional<String> prefixOfJob(String cacheJson) {
+    if (cacheJson == null) return Optional.empty();
+    try {
+      String key = JSON.readValue(cacheJson, CacheUse.class).key();
+      return key != null && key.matches("[0-9a-f]{64}")
+          ? Optional.of(prefix(key))
+          : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
 
   public static String prefix(String cacheKey) {
     if (!cacheKey.matches("[0-9a-f]{64}")) {

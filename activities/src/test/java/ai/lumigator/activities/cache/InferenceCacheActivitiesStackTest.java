@@ -2,6 +2,9 @@ package ai.lumigator.activities.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.lumigator.activities.deletions.DeletionActivitiesImpl;
+import ai.lumigator.activities.deletions.DeletionPlan;
+import ai.lumigator.activities.deletions.DeletionRequest;
 import ai.lumigator.activities.storage.S3Storage;
 import ai.lumigator.activities.storage.StorageProperties;
 import ai.lumigator.migrations.DatabaseMigrator;
@@ -11,9 +14,11 @@ import ai.lumigator.persistence.Jdbis;
 import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.datasets.DatasetRow;
 import ai.lumigator.persistence.deletions.DeletionDao;
+import ai.lumigator.persistence.experiments.ExperimentDao;
 import ai.lumigator.persistence.jobs.JobDao;
 import ai.lumigator.persistence.jobs.JobRow;
 import ai.lumigator.persistence.jobs.JobStatuses;
+import ai.lumigator.persistence.workflows.WorkflowDao;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -206,5 +211,31 @@ class InferenceCacheActivitiesStackTest {
     assertThat(activities.lookup(lookup(next, newKey(), true)))
         .as("no entry at all")
         .isEqualTo(CacheLookupResult.miss());
+  }
+
+  @Test
+  void deletingTheDatasetOrAJobThatUsedAKeyRemovesItsEntry() throws Exception {
+    String key = newKey();
+    String dataset = newDataset();
+    String source = newJob(dataset, true);
+    activities.lookup(lookup(source, key, true));
+    activities.store(new CacheStore(source, key, results(source), dataset));
+    DeletionActivitiesImpl deletions =
+        new DeletionActivitiesImpl(
+            jdbi.onDemand(WorkflowDao.class),
+            jobs,
+            jdbi.onDemand(DatasetDao.class),
+            jdbi.onDemand(ExperimentDao.class),
+            storage,
+            null);
+
+    DeletionPlan plan = deletions.plan(new DeletionRequest(DeletionRequest.DATASET, dataset));
+    assertThat(plan.prefixes()).contains(CacheKeys.prefix(key));
+    deletions.removeObjects(plan);
+    assertThat(storage.list(CacheKeys.prefix(key))).isEmpty();
+
+    assertThat(CacheKeys.prefixOfJob(jobs.findById(source).orElseThrow().cacheJson()))
+        .contains(CacheKeys.prefix(key));
+    assertThat(CacheKeys.prefixOfJob(null)).isEmpty();
   }
 }

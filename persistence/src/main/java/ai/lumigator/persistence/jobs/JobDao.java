@@ -158,6 +158,13 @@ public interface JobDao {
       @Bind("cacheJson") String cacheJson,
       @Bind("updatedAt") long updatedAt);
 
+  /**
+   * The cache_json of every job run on a dataset, deleted ones too (a deletion removes their
+   * entries).
+   */
+  @SqlQuery("SELECT cache_json FROM jobs WHERE dataset_id = :datasetId AND cache_json IS NOT NULL")
+  List<String> cacheJsonOfJobsOn(@Bind("datasetId") String datasetId);
+
   @SqlUpdate("UPDATE jobs SET failure_reason = :reason, updated_at = :updatedAt WHERE id = :id")
   boolean setFailureReason(
       @Bind("id") String id, @Bind("reason") String reason, @Bind("updatedAt") long updatedAt);
