@@ -1,5 +1,6 @@
 package ai.lumigator.activities.deletions;
 
+import ai.lumigator.activities.cache.CacheKeys;
 import ai.lumigator.activities.datasets.DatasetKeys;
 import ai.lumigator.activities.evaluations.EvaluationKeys;
 import ai.lumigator.activities.storage.S3Storage;
@@ -161,6 +162,10 @@ public class DeletionActivitiesImpl implements DeletionActivities {
     void dataset(String id) {
       datasetIds.add(id);
       prefixes.add(DatasetKeys.root(id));
+      // the cache entries of inferences on it hold its rows
+      for (String cache : jobs.cacheJsonOfJobsOn(id)) {
+        CacheKeys.prefixOfJob(cache).ifPresent(prefixes::add);
+      }
     }
 
     void workflow(String id) {
@@ -181,6 +186,7 @@ public class DeletionActivitiesImpl implements DeletionActivities {
       prefixes.add(JobPaths.progressKey(job.id()));
       prefixes.add("jobs/outputs/" + job.id() + "/");
       keys.add(JobPaths.secretKey(job.id()));
+      CacheKeys.prefixOfJob(job.cacheJson()).ifPresent(prefixes::add);
       if (job.generatedDatasetId() != null) dataset(job.generatedDatasetId());
       if (!JobTypes.EVALUATOR.equals(job.jobType())) {
         // also a dataset whose ingest ran but was not yet linked to the job

@@ -49,4 +49,10 @@ public record AnnotateConfigRequest(
   public boolean storesToDataset() {
     return true;
   }
+
+  /** Annotations are not cached: an annotate job always runs its model. */
+  @Override
+  public boolean usesCache() {
+    return false;
+  }
 }

@@ -69,6 +69,7 @@ public record EvaluatorConfigRequest(
         false,
         null,
         List.copyOf(chosen),
-        judge);
+        judge,
+        false);
   }
 }

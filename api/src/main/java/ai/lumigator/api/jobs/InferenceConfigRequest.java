@@ -35,7 +35,14 @@ public record InferenceConfigRequest(
     @JsonProperty("system_prompt") @Characters(max = FieldLimits.PROMPT) String systemPrompt,
     @JsonProperty("secret_key_name") @Characters(max = FieldLimits.IDENTIFIER) String secretKeyName,
     @Schema(defaultValue = "false") @JsonProperty("store_to_dataset") Boolean storeToDataset,
-    @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig)
+    @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig,
+    @Schema(
+            defaultValue = "true",
+            description =
+                "reuse the predictions of an earlier identical inference (API.md, \"Inference"
+                    + " cache\"); false runs the model again")
+        @JsonProperty("use_cache")
+        Boolean useCache)
     implements ModelJobConfig {
 
   @Override
@@ -51,5 +58,10 @@ public record InferenceConfigRequest(
   @Override
   public boolean storesToDataset() {
     return Boolean.TRUE.equals(storeToDataset);
+  }
+
+  @Override
+  public boolean usesCache() {
+    return !Boolean.FALSE.equals(useCache);
   }
 }

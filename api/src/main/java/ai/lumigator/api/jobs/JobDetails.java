@@ -15,7 +15,8 @@ import java.util.Map;
  * max_samples} and {@code model_name_or_path}, and progress. Every value under a key naming a
  * secret is {@code <REDACTED>}. Every field of the original's {@code Job} schema is present: {@code
  * runtime_env} is {@code {}} before Ray has the job (the schema's default; null does not validate),
- * and the driver fields this backend does not record are null.
+ * and the driver fields this backend does not record are null. Ours besides: {@code cache}, the
+ * job's use of the inference cache (null for jobs that have no cache key).
  */
 final class JobDetails {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +52,7 @@ final class JobDetails {
     d.put("failure_reason", row.failureReason());
     d.put("config", config(row));
     d.put("progress", progress(row));
+    d.put("cache", map(row.cacheJson()));
     return SecretRedaction.redactMap(d);
   }
 

@@ -8,7 +8,9 @@ import ai.lumigator.jobs.config.InferenceJobSettings;
 import ai.lumigator.jobs.config.InferenceServer;
 import ai.lumigator.jobs.config.JobConfigJson;
 import ai.lumigator.jobs.config.JobPaths;
+import ai.lumigator.persistence.datasets.DatasetRow;
 import ai.lumigator.persistence.jobs.JobTypes;
+import ai.lumigator.workflows.jobs.InferenceCacheSpec;
 
 /**
  * The job program's config for a request, built with the records of {@code
@@ -48,6 +50,17 @@ public final class JobPrograms {
             InferenceServer.of(
                 spec.baseUrl(), spec.model(), spec.provider(), InferenceServer.DEFAULT_MAX_RETRIES),
             spec.generationConfig()));
+  }
+
+  /**
+   * An inference job's place in the inference cache, from its config and dataset; null for the
+   * other job types and for a dataset without a recorded SHA-256.
+   */
+  public static InferenceCacheSpec cache(JobSpec spec, String configJson, DatasetRow dataset) {
+    if (!JobTypes.INFERENCE.equals(spec.jobType()) || dataset.sha256() == null) return null;
+    InferenceJobConfig config = JobConfigJson.fromJson(configJson, InferenceJobConfig.class);
+    return new InferenceCacheSpec(
+        InferenceCacheKey.of(config, dataset.sha256(), dataset.rowCount()), spec.useCache());
   }
 
   /**

@@ -111,7 +111,8 @@ public class JobService {
             JobPaths.resultsKey(id),
             spec.timeoutSeconds(),
             Math.max(1, properties.ray().heartbeatTimeout().toSeconds()),
-            generated);
+            generated,
+            JobPrograms.cache(spec, configJson, dataset));
     try {
       JobWorkflows.start(workflows, request);
     } catch (RuntimeException e) {

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A validated job create request. Inference and annotate fill the model fields, the evaluator the
- * metric fields; the others are null.
+ * metric fields; the others are null. {@code useCache}: whether an inference may reuse cached
+ * predictions (true unless the request said {@code "use_cache": false}).
  */
 public record JobSpec(
     String jobType,
@@ -28,4 +29,5 @@ public record JobSpec(
     boolean storeToDataset,
     GenerationConfig generationConfig,
     List<String> metrics,
-    LlmAsJudge llmAsJudge) {}
+    LlmAsJudge llmAsJudge,
+    boolean useCache) {}

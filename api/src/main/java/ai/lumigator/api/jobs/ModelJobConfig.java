@@ -30,6 +30,9 @@ sealed interface ModelJobConfig extends JobConfigRequest
 
   boolean storesToDataset();
 
+  /** Whether the job may reuse cached predictions (API.md, "Inference cache"). */
+  boolean usesCache();
+
   @Override
   default JobSpec spec(JobCreateRequest<?> r) {
     String p = provider().trim().toLowerCase(Locale.ROOT);
@@ -65,6 +68,7 @@ sealed interface ModelJobConfig extends JobConfigRequest
         storesToDataset(),
         generation,
         null,
-        null);
+        null,
+        usesCache());
   }
 }

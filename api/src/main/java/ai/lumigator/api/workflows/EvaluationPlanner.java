@@ -79,19 +79,22 @@ final class EvaluationPlanner {
         specs(spec, dataset.id(), experiment.maxSamples(), task, systemPrompt, predictionsId);
     JobSpec inference = specs.inference();
     JobSpec evaluator = specs.evaluator();
+    String inferenceConfig =
+        JobPrograms.configJson(inference, inferenceId, bucket, dataset.filename());
     JobRequest inferenceJob =
         new JobRequest(
             inferenceId,
             JobTypes.INFERENCE,
             JobPrograms.command(JobTypes.INFERENCE),
-            JobPrograms.configJson(inference, inferenceId, bucket, dataset.filename()),
+            inferenceConfig,
             inference.secretKeyName(),
             dataset.id(),
             inference.model(),
             JobPaths.resultsKey(inferenceId),
             inference.timeoutSeconds(),
             heartbeatTimeoutSeconds,
-            new GeneratedDatasetSpec(predictionsFile, PREDICTIONS_COLUMN, spec.model()));
+            new GeneratedDatasetSpec(predictionsFile, PREDICTIONS_COLUMN, spec.model()),
+            JobPrograms.cache(inference, inferenceConfig, dataset));
     JobRequest evaluatorJob =
         new JobRequest(
             evaluatorId,
@@ -104,6 +107,7 @@ final class EvaluationPlanner {
             JobPaths.resultsKey(evaluatorId),
             evaluator.timeoutSeconds(),
             heartbeatTimeoutSeconds,
+            null,
             null);
     EvaluationRequest request =
         new EvaluationRequest(
@@ -167,7 +171,8 @@ final class EvaluationPlanner {
                 systemPrompt,
                 spec.secretKeyName(),
                 null,
-                spec.generationConfig()));
+                spec.generationConfig(),
+                spec.useCache()));
     JobCreateRequest<EvaluatorConfigRequest> evaluator =
         new JobCreateRequest<>(
             spec.name() + "-evaluation",

@@ -51,7 +51,14 @@ record WorkflowCreateRequest(
     @JsonProperty("generation_config") @Valid GenerationConfigRequest generationConfig,
     @Schema(description = "the task's default metrics when absent or empty")
         List<@NotNull @Characters(max = FieldLimits.IDENTIFIER) String> metrics,
-    @JsonProperty("llm_as_judge") @Valid LlmAsJudgeRequest llmAsJudge) {
+    @JsonProperty("llm_as_judge") @Valid LlmAsJudgeRequest llmAsJudge,
+    @Schema(
+            defaultValue = "true",
+            description =
+                "the inference may reuse the predictions of an earlier identical one (API.md,"
+                    + " \"Inference cache\")")
+        @JsonProperty("use_cache")
+        Boolean useCache) {
 
   String descriptionOrDefault() {
     return description == null ? "" : description;

@@ -86,7 +86,10 @@ class JobsBenchmark {
     assertThat(samples).isEqualTo(1000);
   }
 
-  /** POST /jobs/inference/ → Ray has the submission (its start_time), median over 20 jobs. */
+  /**
+   * POST /jobs/inference/ → Ray has the submission (its start_time), median over 20 jobs; the same
+   * job each time, so the cache is off (a hit never reaches Ray).
+   */
   void submitLatency(JobsApi api, S3Storage storage, Jdbi jdbi, RayJobsClient ray)
       throws Exception {
     String dataset = TestDatasets.fromFile(storage, jdbi, SampleData.file("dialogsum_exc.csv"));
@@ -98,7 +101,8 @@ class JobsBenchmark {
               "/api/v1/jobs/inference/",
               """
               {"name": "bench-latency", "dataset": "%s",
-               "job_config": {"job_type": "inference", "model": "lead-3", "provider": "baseline"}}
+               "job_config": {"job_type": "inference", "model": "lead-3", "provider": "baseline",
+                              "use_cache": false}}
               """
                   .formatted(dataset));
       assertThat(created.statusCode()).isEqualTo(201);

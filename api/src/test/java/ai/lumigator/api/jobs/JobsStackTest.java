@@ -159,12 +159,22 @@ class JobsStackTest {
 
   @Test
   void baselineInferenceThenEvaluatorOnItsPredictionsSucceed() throws Exception {
-    String id = create("/api/v1/jobs/inference/", inference("lead-3 on dialogsum", dialogsum, ""));
+    // the hostile-names test runs the same job: without the cache off, this one could be served
+    // from it, and never reach Ray whose details it checks
+    String id =
+        create(
+            "/api/v1/jobs/inference/",
+            inference("lead-3 on dialogsum", dialogsum, "")
+                .replace(
+                    "\"provider\": \"baseline\"",
+                    "\"provider\": \"baseline\", \"use_cache\": false"));
 
     JsonNode job = api.awaitJob(id, JobsApi::terminal, Duration.ofMinutes(3));
     assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
     assertThat(job.path("type").asText()).isEqualTo("SUBMISSION");
     assertThat(job.path("submission_id").asText()).isEqualTo(id);
+    assertThat(job.at("/cache/use_cache").asBoolean()).isFalse();
+    assertThat(job.at("/cache/hit").asBoolean()).isFalse();
     assertThat(job.path("driver_exit_code").asInt()).isZero();
     assertThat(job.path("start_time").asLong()).isPositive();
     assertThat(job.path("end_time").asLong())

@@ -8,6 +8,7 @@ import ai.lumigator.api.errors.InvalidInputException;
 import ai.lumigator.api.errors.RequestBodies;
 import ai.lumigator.api.errors.RequestShapeException;
 import ai.lumigator.api.errors.ValidationError;
+import ai.lumigator.api.jobs.InferenceCacheKey;
 import ai.lumigator.jobs.config.EvaluatorJobConfig;
 import ai.lumigator.jobs.config.InferenceJobConfig;
 import ai.lumigator.jobs.config.JobConfigJson;
@@ -16,6 +17,7 @@ import ai.lumigator.persistence.experiments.ExperimentRow;
 import ai.lumigator.workflows.evaluations.EvaluationRequest;
 import ai.lumigator.workflows.evaluations.EvaluationWorkflows;
 import ai.lumigator.workflows.jobs.GeneratedDatasetSpec;
+import ai.lumigator.workflows.jobs.InferenceCacheSpec;
 import ai.lumigator.workflows.jobs.JobRequest;
 import ai.lumigator.workflows.jobs.JobWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +108,34 @@ class EvaluationPlannerTest {
 
     JsonNode inferenceRequest = JSON.readTree(r.inference().requestJson());
     assertThat(inferenceRequest.at("/job_config/output_field").asText()).isEqualTo("answer");
+  }
+
+  @Test
+  void theInferenceHasACacheKeyUsedUnlessTheRequestOptsOutAndTheEvaluatorHasNone() {
+    EvaluationRequest r =
+        EvaluationPlanner.plan(
+                spec(BASIC), WF, experiment("{\"task\":\"summarization\"}"), DATASET, "b", 10)
+            .request();
+    JobRequest inference = r.inference().job();
+    String key =
+        InferenceCacheKey.of(
+            JobConfigJson.inference(inference.configJson()), DATASET.sha256(), DATASET.rowCount());
+    assertThat(inference.cache()).isEqualTo(new InferenceCacheSpec(key, true));
+    assertThat(r.evaluator().job().cache()).isNull();
+
+    EvaluationRequest fresh =
+        EvaluationPlanner.plan(
+                spec(
+                    BASIC.replace(
+                        "\"job_timeout_sec\"", "\"use_cache\": false, \"job_timeout_sec\"")),
+                "99999999-2222-3333-4444-555555555555",
+                experiment("{\"task\":\"summarization\"}"),
+                DATASET,
+                "b",
+                10)
+            .request();
+    // another workflow, the same inference: the same key
+    assertThat(fresh.inference().job().cache()).isEqualTo(new InferenceCacheSpec(key, false));
   }
 
   @Test

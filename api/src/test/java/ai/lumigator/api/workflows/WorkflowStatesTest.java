@@ -147,6 +147,7 @@ class WorkflowStatesTest {
         total,
         created.failureReason(),
         created.createdAt(),
-        created.updatedAt());
+        created.updatedAt(),
+        created.cacheJson());
   }
 }

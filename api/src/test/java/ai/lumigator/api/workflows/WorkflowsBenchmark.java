@@ -101,7 +101,8 @@ class WorkflowsBenchmark {
         String id =
             api.createWorkflow(
                 """
-                {"name": "warm-up", "experiment_id": "%s", "model": "lead-1", "provider": "baseline"}
+                {"name": "warm-up", "experiment_id": "%s", "model": "lead-1", "provider": "baseline",
+                 "use_cache": false}
                 """
                     .formatted(experiment));
         api.awaitWorkflow(id, EvaluationsHttp::ended, Duration.ofMinutes(5));
@@ -239,9 +240,11 @@ class WorkflowsBenchmark {
         deleting, deleting == 0 ? "" : " (they load the server: figures may be worse)");
   }
 
+  /** The same inference each time: the cache is off, so every one runs on Ray as measured. */
   static String benchWorkflow(int i, String experiment) {
     return """
-        {"name": "bench %d", "experiment_id": "%s", "model": "lead-3", "provider": "baseline"}
+        {"name": "bench %d", "experiment_id": "%s", "model": "lead-3", "provider": "baseline",
+         "use_cache": false}
         """
         .formatted(i, experiment);
   }

@@ -319,6 +319,88 @@ class WorkflowsStackTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void theSecondIdenticalWorkflowsInferenceIsServedFromTheCache() throws Exception {
+    try (FakeChatServer model = FakeChatServer.start().latency(Duration.ofMillis(500))) {
+      String experiment = api.createExperiment("cached", dialogsum, "");
+      String body =
+          """
+          {"name": "%s", "experiment_id": "%s", "model": "cached-model", "provider": "hosted_vllm",
+           "base_url": "%s", "generation_config": {"temperature": 0.0}, "metrics": ["rouge"]}
+          """;
+      long started = System.nanoTime();
+      String first = api.createWorkflow(body.formatted("first", experiment, model.baseUrl()));
+      JsonNode w1 = api.awaitWorkflow(first, EvaluationsHttp::ended, Duration.ofMinutes(4));
+      long firstMillis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(w1.path("status").asText()).as(w1.toString()).isEqualTo("succeeded");
+      int calls = model.requestCount();
+      assertThat(calls).as("one call per row").isEqualTo(5);
+
+      started = System.nanoTime();
+      String second = api.createWorkflow(body.formatted("second", experiment, model.baseUrl()));
+      JsonNode w2 = api.awaitWorkflow(second, EvaluationsHttp::ended, Duration.ofMinutes(4));
+      long secondMillis = (System.nanoTime() - started) / 1_000_000;
+      assertThat(w2.path("status").asText()).as(w2.toString()).isEqualTo("succeeded");
+      assertThat(model.requestCount()).as("no new request to the model").isEqualTo(calls);
+
+      JsonNode ran = json(api.get("/api/v1/jobs/" + w1.at("/jobs/0/id").asText()));
+      JsonNode cached = json(api.get("/api/v1/jobs/" + w2.at("/jobs/0/id").asText()));
+      String key = ran.at("/cache/key").asText();
+      assertThat(key).matches("[0-9a-f]{64}");
+      assertThat(ran.at("/cache/hit").asBoolean()).isFalse();
+      assertThat(cached.path("cache").toString())
+          .isEqualTo(
+              "{\"use_cache\":true,\"key\":\"%s\",\"hit\":true,\"source_job_id\":\"%s\"}"
+                  .formatted(key, ran.path("id").asText()));
+      assertThat(cached.path("submission_id").isNull()).as("never on Ray").isTrue();
+      assertThat(ray.get(cached.path("id").asText())).isEmpty();
+      assertThat(
+              json(api.get("/api/v1/jobs/" + cached.path("id").asText() + "/logs"))
+                  .path("logs")
+                  .asText())
+          .contains("Served from the inference cache");
+
+      // the same predictions, so the same evaluation; the results name their own job
+      JsonNode c1 =
+          json(
+              api.fetch(json(api.get("/api/v1/workflows/" + first + "/result/download")).asText()));
+      JsonNode c2 =
+          json(
+              api.fetch(
+                  json(api.get("/api/v1/workflows/" + second + "/result/download")).asText()));
+      assertThat(c2.at("/artifacts/predictions")).isEqualTo(c1.at("/artifacts/predictions"));
+      assertThat(c2.path("metrics")).isEqualTo(c1.path("metrics"));
+      assertThat(w2.path("metrics")).isEqualTo(w1.path("metrics"));
+      String cachedId = cached.path("id").asText();
+      String download =
+          json(api.get("/api/v1/jobs/" + cachedId + "/result/download"))
+              .path("download_url")
+              .asText();
+      JsonNode results = json(api.fetch(download));
+      assertThat(results.at("/parameters/name").asText()).endsWith("/" + cachedId);
+      assertThat(results.toString()).doesNotContain(ran.path("id").asText());
+      assertThat(c2.toString()).doesNotContain(ran.path("id").asText());
+
+      long ranMillis = jobMillis(ran);
+      long cachedMillis = jobMillis(cached);
+      System.out.printf(
+          "inference cache: inference job %d ms on Ray, %d ms from the cache; workflow %d ms, then"
+              + " %d ms%n",
+          ranMillis, cachedMillis, firstMillis, secondMillis);
+      assertThat(cachedMillis).isLessThan(ranMillis);
+    }
+  }
+
+  /** From the job's creation to its last update (its end). */
+  static long jobMillis(JsonNode job) {
+    return java.time.OffsetDateTime.parse(job.path("updated_at").asText())
+            .toInstant()
+            .toEpochMilli()
+        - java.time.OffsetDateTime.parse(job.path("created_at").asText())
+            .toInstant()
+            .toEpochMilli();
+  }
+
   static double spread(JsonNode scores, String key) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;

@@ -22,14 +22,14 @@ public interface JobDao {
                         ray_start_time, ray_end_time, ray_driver_exit_code, ray_entrypoint,
                         ray_runtime_env_json, ray_metadata_json, logs, result_summary_json,
                         generated_dataset_id, progress_done, progress_total, failure_reason,
-                        created_at, updated_at)
+                        created_at, updated_at, cache_json)
       VALUES (:id, :name, :description, :jobType, :status, :datasetId, :experimentId,
               :configJson, :requestJson, :secretKeyName, :resultsKey,
               :raySubmissionId, :rayStatus, :rayMessage, :rayErrorType,
               :rayStartTime, :rayEndTime, :rayDriverExitCode, :rayEntrypoint,
               :rayRuntimeEnvJson, :rayMetadataJson, :logs, :resultSummaryJson,
               :generatedDatasetId, :progressDone, :progressTotal, :failureReason,
-              :createdAt, :updatedAt)
+              :createdAt, :updatedAt, :cacheJson)
       """)
   void insert(@BindMethods JobRow row);
 
@@ -150,6 +150,20 @@ public interface JobDao {
       @Bind("id") String id,
       @Bind("datasetId") String datasetId,
       @Bind("updatedAt") long updatedAt);
+
+  /** The job's use of the inference cache, as JSON (see the jobs table's cache_json). */
+  @SqlUpdate("UPDATE jobs SET cache_json = :cacheJson, updated_at = :updatedAt WHERE id = :id")
+  boolean setCache(
+      @Bind("id") String id,
+      @Bind("cacheJson") String cacheJson,
+      @Bind("updatedAt") long updatedAt);
+
+  /**
+   * The cache_json of every job run on a dataset, deleted ones too (a deletion removes their
+   * entries).
+   */
+  @SqlQuery("SELECT cache_json FROM jobs WHERE dataset_id = :datasetId AND cache_json IS NOT NULL")
+  List<String> cacheJsonOfJobsOn(@Bind("datasetId") String datasetId);
 
   @SqlUpdate("UPDATE jobs SET failure_reason = :reason, updated_at = :updatedAt WHERE id = :id")
   boolean setFailureReason(

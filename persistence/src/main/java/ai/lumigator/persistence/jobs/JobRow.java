@@ -2,9 +2,10 @@ package ai.lumigator.persistence.jobs;
 
 /**
  * A row of {@code jobs}. Boxed fields and the {@code ray*}, {@code logs}, {@code results*}, {@code
- * progress*}, {@code generatedDatasetId}, {@code failureReason}, {@code experimentId} and {@code
- * secretKeyName} fields may be null. {@code configJson} is the job program's config (never a
- * secret), {@code requestJson} the original create request. Timestamps are epoch milliseconds.
+ * progress*}, {@code generatedDatasetId}, {@code failureReason}, {@code experimentId}, {@code
+ * secretKeyName} and {@code cacheJson} fields may be null. {@code configJson} is the job program's
+ * config (never a secret), {@code requestJson} the original create request. Timestamps are epoch
+ * milliseconds.
  */
 public record JobRow(
     String id,
@@ -35,7 +36,8 @@ public record JobRow(
     Long progressTotal,
     String failureReason,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    String cacheJson) {
 
   /** A new job as created by the API: no Ray details, logs, results or progress yet. */
   public static JobRow created(
@@ -78,6 +80,7 @@ public record JobRow(
         null,
         null,
         now,
-        now);
+        now,
+        null);
   }
 }

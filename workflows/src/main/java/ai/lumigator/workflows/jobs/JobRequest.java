@@ -13,6 +13,8 @@ package ai.lumigator.workflows.jobs;
  * @param heartbeatTimeoutSeconds heartbeat timeout of the wait on Ray: a worker that died while
  *     waiting is replaced this fast
  * @param generatedDataset the dataset to build from the job's results, or null
+ * @param cache the job's inference cache key, or null (not an inference job, or a request from
+ *     before the cache: such jobs always run on Ray)
  */
 public record JobRequest(
     String jobId,
@@ -25,4 +27,5 @@ public record JobRequest(
     String resultsKey,
     long timeoutSeconds,
     long heartbeatTimeoutSeconds,
-    GeneratedDatasetSpec generatedDataset) {}
+    GeneratedDatasetSpec generatedDataset,
+    InferenceCacheSpec cache) {}

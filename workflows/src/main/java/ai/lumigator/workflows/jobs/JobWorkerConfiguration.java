@@ -1,10 +1,12 @@
 package ai.lumigator.workflows.jobs;
 
+import ai.lumigator.activities.cache.InferenceCacheActivitiesImpl;
 import ai.lumigator.activities.jobs.JobActivitiesImpl;
 import ai.lumigator.activities.jobs.JobObserver;
 import ai.lumigator.activities.jobs.JobRowObserver;
 import ai.lumigator.activities.ray.RayJobsClient;
 import ai.lumigator.activities.storage.S3Storage;
+import ai.lumigator.persistence.datasets.DatasetDao;
 import ai.lumigator.persistence.jobs.JobDao;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
@@ -15,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The worker's job beans (found by the worker application's component scan; the API does not scan
- * this package): {@code jobActivities} on the I/O queue (worker.yaml) and the observer that the Ray
- * wait reports to.
+ * this package): {@code jobActivities} and {@code inferenceCacheActivities} on the I/O queue
+ * (worker.yaml) and the observer that the Ray wait reports to.
  */
 @Configuration(proxyBeanMethods = false)
 public class JobWorkerConfiguration {
@@ -26,6 +28,12 @@ public class JobWorkerConfiguration {
   @Bean
   JobActivitiesImpl jobActivities(Jdbi jdbi, S3Storage storage, RayJobsClient ray) {
     return new JobActivitiesImpl(jdbi.onDemand(JobDao.class), storage, ray, Clock.systemUTC());
+  }
+
+  @Bean
+  InferenceCacheActivitiesImpl inferenceCacheActivities(Jdbi jdbi, S3Storage storage) {
+    return new InferenceCacheActivitiesImpl(
+        jdbi.onDemand(JobDao.class), jdbi.onDemand(DatasetDao.class), storage, Clock.systemUTC());
   }
 
   @Bean

@@ -9,8 +9,10 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * Workflow id {@code job-{jobId}}. Runs one job on Ray to a true terminal state: submit
  * (idempotent), wait (status and progress recorded as they happen), then logs, result summary,
- * optional generated dataset (child {@code DatasetIngestWorkflow}) and the final status. Cancelling
- * it stops the Ray job and ends the job {@code stopped}.
+ * optional generated dataset (child {@code DatasetIngestWorkflow}) and the final status. An
+ * inference job with a cache key looks it up first: a hit takes its results from the inference
+ * cache and skips Ray; a job that succeeded on Ray keeps its predictions there. Cancelling it stops
+ * the Ray job and ends the job {@code stopped}.
  */
 @WorkflowInterface
 public interface JobWorkflow {

@@ -1,6 +1,10 @@
 package ai.lumigator.workflows.jobs;
 
 import ai.lumigator.activities.TaskQueues;
+import ai.lumigator.activities.cache.CacheLookup;
+import ai.lumigator.activities.cache.CacheLookupResult;
+import ai.lumigator.activities.cache.CacheStore;
+import ai.lumigator.activities.cache.InferenceCacheActivities;
 import ai.lumigator.activities.datasets.DatasetIngestRequest;
 import ai.lumigator.activities.jobs.AwaitRayJob;
 import ai.lumigator.activities.jobs.GeneratedCsv;
@@ -40,13 +44,42 @@ public class JobWorkflowImpl implements JobWorkflow {
   private final JobActivities io = ActivityStubs.io(JobActivities.class);
   private final JobActivities localDb = ActivityStubs.localDatabase(JobActivities.class);
 
+  /** The cache is an optimisation: S3 trouble past this window makes a miss, not a stuck job. */
+  static final Duration CACHE_STEP_WINDOW = Duration.ofMinutes(1);
+
+  private final InferenceCacheActivities cache =
+      ActivityStubs.ioWithin(InferenceCacheActivities.class, CACHE_STEP_WINDOW);
+
   private String status = JobStatuses.CREATED;
   private long done = -1;
   private long total = -1;
 
+  /**
+   * Version 1 looks an inference job's cache key up before Ray (a hit skips Ray: its results come
+   * from the cache) and keeps the predictions of a job that succeeded on Ray under its key. Only
+   * jobs whose request has a cache key ask for the version.
+   */
+  static final String INFERENCE_CACHE = "inference-cache";
+
+  /** Whether this run reads and writes the inference cache: decided once, first thing. */
+  private boolean cached;
+
   @Override
   public JobResult run(JobRequest request) {
     String jobId = request.jobId();
+    cached =
+        request.cache() != null
+            && Workflow.getVersion(INFERENCE_CACHE, Workflow.DEFAULT_VERSION, 1)
+                != Workflow.DEFAULT_VERSION;
+    if (cached) {
+      CacheLookupResult hit;
+      try {
+        hit = lookUp(request);
+      } catch (CanceledFailure e) {
+        return stopped(jobId);
+      }
+      if (hit.hit()) return detached(() -> servedFromCache(request, hit));
+    }
     RayJobActivities rayAwait =
         ActivityStubs.rayAwait(
             RayJobActivities.class,
@@ -105,6 +138,21 @@ public class JobWorkflowImpl implements JobWorkflow {
       logs.get();
       return unsuccessful(request, outcome);
     }
+    JobResult result = resultsAndDataset(request, outcome, logs);
+    if (cached && JobStatuses.SUCCEEDED.equals(result.status())) keepInCache(request);
+    return result;
+  }
+
+  /**
+   * Stores the result summary and the generated dataset, then the outcome: succeeded, or failed
+   * when there are no results or the dataset could not be stored.
+   *
+   * @param outcome Ray's end, or null for a job served from the cache
+   * @param logs completes when the logs are saved
+   */
+  private JobResult resultsAndDataset(
+      JobRequest request, RayJobOutcome outcome, Promise<Void> logs) {
+    String jobId = request.jobId();
     Promise<Boolean> saved =
         Async.function(io::saveResult, new SaveJobResult(jobId, request.resultsKey()));
     Promise<String> dataset =
@@ -130,6 +178,44 @@ public class JobWorkflowImpl implements JobWorkflow {
           null);
     }
     return finish(jobId, JobStatuses.SUCCEEDED, outcome, null, datasetId);
+  }
+
+  /** A cache miss (or any trouble with the cache) runs the job on Ray. */
+  private CacheLookupResult lookUp(JobRequest request) {
+    try {
+      return cache.lookup(
+          new CacheLookup(
+              request.jobId(),
+              request.cache().key(),
+              request.cache().useCache(),
+              request.resultsKey(),
+              request.configJson()));
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure c) throw c;
+      log.warn("Job {}: inference cache not read, running on Ray: {}", request.jobId(), reason(e));
+      return CacheLookupResult.miss();
+    }
+  }
+
+  /** The job's results.json holds the cached predictions: the rest of a job's end, without Ray. */
+  private JobResult servedFromCache(JobRequest request, CacheLookupResult hit) {
+    log.info(
+        "Job {} served from the inference cache (predictions of job {})",
+        request.jobId(),
+        hit.sourceJobId());
+    status = JobStatuses.RUNNING;
+    return resultsAndDataset(request, null, Workflow.newPromise(null));
+  }
+
+  private void keepInCache(JobRequest request) {
+    try {
+      cache.store(
+          new CacheStore(
+              request.jobId(), request.cache().key(), request.resultsKey(), request.datasetId()));
+    } catch (ActivityFailure e) {
+      log.warn(
+          "Job {}: predictions not kept in the inference cache: {}", request.jobId(), reason(e));
+    }
   }
 
   /** Version 0: logs, results, generated dataset and its link, outcome, one after the other. */

@@ -152,7 +152,8 @@ class EvaluationWorkflowTest {
             INF_RESULTS,
             timeoutSeconds,
             10,
-            new GeneratedDatasetSpec("d-lead-3-predictions.csv", "predictions", "lead-3"));
+            new GeneratedDatasetSpec("d-lead-3-predictions.csv", "predictions", "lead-3"),
+            null);
     JobRequest evaluator =
         new JobRequest(
             EV,
@@ -165,6 +166,7 @@ class EvaluationWorkflowTest {
             EV_RESULTS,
             timeoutSeconds,
             10,
+            null,
             null);
     return new EvaluationRequest(
         WF,

@@ -105,7 +105,8 @@ class JobWorkflowTest {
         RESULTS,
         timeoutSeconds,
         10,
-        generated);
+        generated,
+        null);
   }
 
   private JobResult run(JobRequest request) {
