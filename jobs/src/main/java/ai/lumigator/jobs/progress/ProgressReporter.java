@@ -105,25 +105,32 @@ public final class ProgressReporter implements AutoCloseable {
   }
 
   private void store(S3Location loc, long d, long t) {
+    RuntimeException failure = tryStore(loc, d, t);
+    if (failure != null && !storeFailing) {
+      storeFailing = true;
+      JobLog.warn(
+          "could not write progress to "
+              + loc
+              + " ("
+              + failure.getMessage()
+              + "); skipping progress writes until the store answers");
+    }
+  }
+
+  /** One quick attempt; returns its failure, or null once written. */
+  private RuntimeException tryStore(S3Location loc, long d, long t) {
     try {
       byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
       store.putOnce(loc, json, "application/json");
-      lastStored = d;
-      if (storeFailing) {
-        storeFailing = false;
-        JobLog.info("progress written again to " + loc);
-      }
     } catch (RuntimeException e) {
-      if (!storeFailing) {
-        storeFailing = true;
-        JobLog.warn(
-            "could not write progress to "
-                + loc
-                + " ("
-                + e.getMessage()
-                + "); skipping progress writes until the store answers");
-      }
+      return e;
     }
+    lastStored = d;
+    if (storeFailing) {
+      storeFailing = false;
+      JobLog.info("progress written again to " + loc);
+    }
+    return null;
   }
 
   /** Quick attempts of the final count's write in {@link #publishIfBehind()}. */
@@ -141,36 +148,24 @@ public final class ProgressReporter implements AutoCloseable {
     if (target.isEmpty() || lastStored == d) {
       return;
     }
-    for (int attempt = 1; attempt <= FINAL_ATTEMPTS && lastStored != d; attempt++) {
-      storeFinal(target.get(), d, total, attempt);
+    long t = total;
+    RuntimeException failure = null;
+    for (int attempt = 1; attempt <= FINAL_ATTEMPTS; attempt++) {
+      failure = tryStore(target.get(), d, t);
+      if (failure == null) return;
     }
-  }
-
-  private void storeFinal(S3Location loc, long d, long t, int attempt) {
-    try {
-      byte[] json = JobConfigJson.toJson(new Progress(d, t)).getBytes(StandardCharsets.UTF_8);
-      store.putOnce(loc, json, "application/json");
-      lastStored = d;
-      if (storeFailing) {
-        storeFailing = false;
-        JobLog.info("progress written again to " + loc);
-      }
-    } catch (RuntimeException e) {
-      if (attempt == FINAL_ATTEMPTS) {
-        JobLog.warn(
-            "final progress "
-                + d
-                + "/"
-                + t
-                + " not written to "
-                + loc
-                + " after "
-                + attempt
-                + " attempts ("
-                + e.getMessage()
-                + ")");
-      }
-    }
+    JobLog.warn(
+        "final progress "
+            + d
+            + "/"
+            + t
+            + " not written to "
+            + target.get()
+            + " after "
+            + FINAL_ATTEMPTS
+            + " attempts ("
+            + failure.getMessage()
+            + ")");
   }
 
   /** How long {@link #close()} lets a progress write in flight finish. */

@@ -139,38 +139,9 @@ class ProgressReporterTest {
       throws Exception {
     java.util.concurrent.atomic.AtomicBoolean down =
         new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.atomic.AtomicInteger attempts =
-        new java.util.concurrent.atomic.AtomicInteger();
-    List<String> stored = new CopyOnWriteArrayList<>();
-    ObjectStore flaky =
-        new ObjectStore() {
-          @Override
-          public InputStream open(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void delete(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void put(S3Location location, byte[] content, String contentType) {
-            throw new AssertionError("progress must not use the waiting put");
-          }
-
-          @Override
-          public void putOnce(S3Location location, byte[] content, String contentType) {
-            attempts.incrementAndGet();
-            if (down.get()) throw new IllegalStateException("S3 down");
-            stored.add(new String(content, StandardCharsets.UTF_8));
-          }
-
-          @Override
-          public void put(S3Location location, Path file, String contentType) {
-            throw new UnsupportedOperationException();
-          }
-        };
+    PutOnceStore flaky = new PutOnceStore(down::get);
+    AtomicInteger attempts = flaky.attempts;
+    List<String> stored = flaky.stored;
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     ai.lumigator.jobs.JobLog.setOut(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
     try {
@@ -200,36 +171,9 @@ class ProgressReporterTest {
 
   @Test
   void theFinalCountIsTriedAgainWhenTheFirstWriteAfterAnOutageFails() throws Exception {
-    List<String> stored = new CopyOnWriteArrayList<>();
     AtomicInteger failuresLeft = new AtomicInteger(Integer.MAX_VALUE);
-    ObjectStore store =
-        new ObjectStore() {
-          @Override
-          public InputStream open(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void delete(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void put(S3Location location, byte[] content, String contentType) {
-            throw new AssertionError("progress must not use the waiting put");
-          }
-
-          @Override
-          public void putOnce(S3Location location, byte[] content, String contentType) {
-            if (failuresLeft.getAndDecrement() > 0) throw new IllegalStateException("reset");
-            stored.add(new String(content, StandardCharsets.UTF_8));
-          }
-
-          @Override
-          public void put(S3Location location, Path file, String contentType) {
-            throw new UnsupportedOperationException();
-          }
-        };
+    PutOnceStore store = new PutOnceStore(() -> failuresLeft.getAndDecrement() > 0);
+    List<String> stored = store.stored;
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     ai.lumigator.jobs.JobLog.setOut(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
     try {
@@ -253,9 +197,47 @@ class ProgressReporterTest {
           .contains(
               "final progress 2/2 not written to s3://b/jobs/progress/k.json after "
                   + ProgressReporter.FINAL_ATTEMPTS
-                  + " attempts (reset)");
+                  + " attempts (S3 down)");
     } finally {
       ai.lumigator.jobs.JobLog.setOut(System.out);
+    }
+  }
+
+  /** Takes quick writes only; each fails while {@code failing} says so. */
+  static final class PutOnceStore implements ObjectStore {
+    final AtomicInteger attempts = new AtomicInteger();
+    final List<String> stored = new CopyOnWriteArrayList<>();
+    private final java.util.function.BooleanSupplier failing;
+
+    PutOnceStore(java.util.function.BooleanSupplier failing) {
+      this.failing = failing;
+    }
+
+    @Override
+    public InputStream open(S3Location location) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void delete(S3Location location) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void put(S3Location location, byte[] content, String contentType) {
+      throw new AssertionError("progress must not use the waiting put");
+    }
+
+    @Override
+    public void putOnce(S3Location location, byte[] content, String contentType) {
+      attempts.incrementAndGet();
+      if (failing.getAsBoolean()) throw new IllegalStateException("S3 down");
+      stored.add(new String(content, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void put(S3Location location, Path file, String contentType) {
+      throw new UnsupportedOperationException();
     }
   }
 }
