@@ -101,28 +101,7 @@ class ProgressReporterTest {
 
   @Test
   void aFailingStoreIsNotFatalAndNoJobIdMeansNoObject() {
-    ObjectStore broken =
-        new ObjectStore() {
-          @Override
-          public InputStream open(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void delete(S3Location location) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void put(S3Location location, byte[] content, String contentType) {
-            throw new IllegalStateException("S3 down");
-          }
-
-          @Override
-          public void put(S3Location location, Path file, String contentType) {
-            throw new IllegalStateException("S3 down");
-          }
-        };
+    PutOnceStore broken = new PutOnceStore(() -> true);
     try (ProgressReporter p =
         new ProgressReporter(broken, "b", Optional.of("j"), "t", 1, Duration.ofMillis(5))) {
       p.increment();
