@@ -48,6 +48,7 @@ git ls-files -z --cached --others --exclude-standard \
 # included: stack tests start the worker and API from them, a module's own before it is packaged)
 # become the checkout's instead of a second build of the same files.
 for built in "$copy"/repo/target "$copy"/repo/*/target; do
+  [ -d "$built" ] || continue
   module="${built#"$copy"/repo/}"
   rm -rf "${ROOT:?}/$module"
   mv "$built" "$ROOT/$module"
