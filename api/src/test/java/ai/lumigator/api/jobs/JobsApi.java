@@ -101,15 +101,21 @@ final class JobsApi implements AutoCloseable {
 
   /** POST an inference job of {@code maxSamples} against an OpenAI-compatible server; its id. */
   String createInference(String name, String dataset, int maxSamples, String baseUrl) {
+    return createInference(name, dataset, maxSamples, baseUrl, true);
+  }
+
+  /** The same, with the inference cache on or off ({@code use_cache}). */
+  String createInference(
+      String name, String dataset, int maxSamples, String baseUrl, boolean useCache) {
     HttpResponse<String> created =
         post(
             "/api/v1/jobs/inference/",
             """
             {"name": "%s", "dataset": "%s", "max_samples": %d,
              "job_config": {"job_type": "inference", "model": "fake-model",
-                            "provider": "hosted_vllm", "base_url": "%s"}}
+                            "provider": "hosted_vllm", "base_url": "%s", "use_cache": %b}}
             """
-                .formatted(name, dataset, maxSamples, baseUrl));
+                .formatted(name, dataset, maxSamples, baseUrl, useCache));
     if (created.statusCode() != 201) {
       throw new AssertionError("job not created: " + created.statusCode() + " " + created.body());
     }

@@ -91,7 +91,10 @@ class S3OutageJobsStackTest {
 
       stack.stop("s3");
       long down = System.nanoTime();
-      String atStart = api.createInference("s3 down at start", dataset, 8, startModel.baseUrl());
+      // without the cache: its lookup (in S3) would wait out the outage before the job reached
+      // Ray, and this case is the job program's own wait
+      String atStart =
+          api.createInference("s3 down at start", dataset, 8, startModel.baseUrl(), false);
       RayJobsClient ray = api.context().getBean(RayJobsClient.class);
       TemporalOutageStackTest.awaitRayRunning(ray, atStart);
       long left = OUTAGE.toNanos() - (System.nanoTime() - down);
