@@ -72,9 +72,12 @@ stage "deployment files (and Compose's temporal-setup script against the stack's
 LUMIGATOR_DEPLOY_CHECK_TEMPORAL="$LUMIGATOR_TEMPORAL_TARGET" make --no-print-directory deploy-check
 
 stage "integration tests (real Temporal, Ray, S3, SQLite and PostgreSQL)"
-# (the web page was built into api/target with the rest)
+# (the web page was built into api/target with the rest). The API module's stack test classes run
+# two at a time, each in a JVM of its own: most of their time is spent waiting (outages, heartbeat
+# timeouts, slow stand-in models, Ray starting a job), and each keeps to a namespace, bucket or
+# private component of its own.
 mvn -B verify -Dgroups=stack -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never \
-  -Dlumigator.web.skip=true
+  -Dlumigator.web.skip=true -Dlumigator.test.forks="${LUMIGATOR_TEST_FORKS:-2}"
 stage "client suites (the original clients against this checkout's API and worker)"
 TEST_APP_STARTED=1
 # The web UI suite serves the original UI on this port; the API it calls allows that origin.

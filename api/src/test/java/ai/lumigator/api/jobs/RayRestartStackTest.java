@@ -8,9 +8,12 @@ import ai.lumigator.jobs.testing.FakeChatServer;
 import ai.lumigator.jobs.testing.SampleData;
 import ai.lumigator.workflows.testing.PrivateStack;
 import ai.lumigator.workflows.testing.StackWorker;
+import ai.lumigator.workflows.testing.TestNamespaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +34,17 @@ class RayRestartStackTest {
   static ConfigurableApplicationContext worker;
   static JobsApi api;
   static FakeChatServer slow;
+  static String namespace;
 
   @BeforeAll
   static void start() {
     ray = PrivateStack.startNew("ray");
-    String[] props = ray.properties().toArray(String[]::new);
+    // a namespace of its own: no other test's worker can take these tasks (stack tests run side
+    // by side)
+    namespace = TestNamespaces.fresh();
+    List<String> properties = new ArrayList<>(ray.properties());
+    properties.add("spring.temporal.namespace=" + namespace);
+    String[] props = properties.toArray(String[]::new);
     worker = StackWorker.start(dataDir, props);
     api = JobsApi.start(dataDir, props);
     // 32 samples, 16 at a time, 60 s each: the job would run two minutes without the fault
@@ -47,6 +56,7 @@ class RayRestartStackTest {
     if (slow != null) slow.close();
     if (api != null) api.close();
     if (worker != null) worker.close();
+    if (namespace != null) TestNamespaces.delete(namespace);
     if (ray != null) ray.close();
   }
 
