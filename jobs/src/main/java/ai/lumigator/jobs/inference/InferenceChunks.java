@@ -18,7 +18,7 @@ import java.util.List;
  * blocks of {@code size} on a fixed grid ({@code [0, size-1], [size, 2*size-1], ...}, the last one
  * shorter); a block is written ({@link JobPaths#inferenceChunkKey}) once it and every block before
  * it are finished, so the chunks present are always a prefix of the grid and their keys are known
- * without listing the store.
+ * without listing the store. The last block is not written: the job's results follow it.
  *
  * <p>Chunks are best-effort: a write is one quick attempt ({@link ObjectStore#putOnce}), and a
  * failed one costs only resumability (a later retry stops at the gap), never the job's time or
@@ -85,7 +85,9 @@ final class InferenceChunks {
     while (nextChunk < total && lastOf(nextChunk) < contiguous) {
       int first = nextChunk;
       int last = lastOf(first);
-      write(first, last);
+      // the block that ends the job is not kept: results.json follows at once (and a job of at
+      // most one block costs the store nothing more)
+      if (last < total - 1) write(first, last);
       nextChunk = last + 1;
     }
   }
