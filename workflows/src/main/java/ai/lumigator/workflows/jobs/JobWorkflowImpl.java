@@ -160,7 +160,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         jobId,
         killed.submissionId(),
         killed.status(),
-        killed.message(),
+        firstLine(killed.message()),
         next);
     submissionId = next;
     ray.submit(
@@ -173,6 +173,13 @@ public class JobWorkflowImpl implements JobWorkflow {
             request.timeoutSeconds(),
             jobId));
     return rayAwait.await(new AwaitRayJob(next, jobId, deadline));
+  }
+
+  /** Ray's message up to its first comma (the rest is the program's last logs). */
+  private static String firstLine(String message) {
+    if (message == null) return null;
+    int cut = message.indexOf(',');
+    return cut > 0 ? message.substring(0, cut) : message;
   }
 
   /** Runs to the end even when the workflow is being cancelled. */
