@@ -96,7 +96,13 @@ public final class JobMain {
           InferenceJobConfig c = JobConfigJson.inference(config);
           try (ObjectStore store = stores.apply(env)) {
             String apiKey = JobSecret.take(env, store);
-            new InferenceProgram(store, env.jobId(c.name()), apiKey, progressInterval).run(c);
+            new InferenceProgram(
+                    store,
+                    env.jobId(c.name()),
+                    apiKey,
+                    progressInterval,
+                    env.chunkSize(InferenceProgram.DEFAULT_CHUNK_SIZE))
+                .run(c);
           }
         }
         case "evaluator" -> {

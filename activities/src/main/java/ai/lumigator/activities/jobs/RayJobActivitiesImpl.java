@@ -73,7 +73,7 @@ public class RayJobActivitiesImpl implements RayJobActivities {
     RaySubmitRequest.Builder request =
         RaySubmitRequest.builder(entrypoint)
             .submissionId(id)
-            .envVar("MZAI_JOB_ID", id)
+            .envVar("MZAI_JOB_ID", submission.programJobId())
             // an object store down when the job starts is waited out, not a failed job
             .envVar(
                 S3ObjectStore.ENV_RETRY_WINDOW,

@@ -35,6 +35,15 @@ public final class JobPaths {
     return "jobs/results/" + sanitizeName(jobName) + "/" + jobId + "/results.json";
   }
 
+  /**
+   * {@code jobs/results/<job id>/chunks/<first>-<last>.json} (no bucket, 0-based inclusive sample
+   * indices): a block of an inference job's finished samples, kept while the job runs so that a
+   * retry resumes from it.
+   */
+  public static String inferenceChunkKey(String jobId, int first, int last) {
+    return "jobs/results/" + jobId + "/chunks/" + first + "-" + last + ".json";
+  }
+
   /** {@code jobs/progress/<job id>.json} (no bucket); holds {@code {"done": n, "total": m}}. */
   public static String progressKey(String jobId) {
     return "jobs/progress/" + jobId + ".json";

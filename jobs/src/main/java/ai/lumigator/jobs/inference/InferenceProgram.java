@@ -20,19 +20,41 @@ import java.util.stream.Collectors;
  * writes results.json to {@code job.storage_path} and progress to {@code jobs/progress/<job
  * id>.json}. A sample that still fails after its retries fails the job (see {@link
  * InferenceRunner}).
+ *
+ * <p>Resumable: with a job id, finished samples go to S3 in chunks as they complete ({@link
+ * InferenceChunks}); a later run of the same job (a retry after its program was killed) starts from
+ * the chunks it finds, asks the provider only for the rest, and removes the chunks once
+ * results.json is written. {@code inference_time} is the time of the run that wrote the results.
  */
 public final class InferenceProgram {
+  /** Samples per chunk kept for a retry unless {@code LUMIGATOR_INFERENCE_CHUNK_SIZE} says. */
+  public static final int DEFAULT_CHUNK_SIZE = InferenceChunks.DEFAULT_SIZE;
+
   private final ObjectStore store;
   private final Optional<String> jobId;
   private final String apiKey;
   private final Duration progressInterval;
+  private final int chunkSize;
 
   public InferenceProgram(
       ObjectStore store, Optional<String> jobId, String apiKey, Duration progressInterval) {
+    this(store, jobId, apiKey, progressInterval, InferenceChunks.DEFAULT_SIZE);
+  }
+
+  /**
+   * @param chunkSize samples per chunk kept for a retry (see {@link InferenceChunks})
+   */
+  public InferenceProgram(
+      ObjectStore store,
+      Optional<String> jobId,
+      String apiKey,
+      Duration progressInterval,
+      int chunkSize) {
     this.store = store;
     this.jobId = jobId;
     this.apiKey = apiKey;
     this.progressInterval = progressInterval;
+    this.chunkSize = chunkSize;
   }
 
   /** Validates the config, runs the job with the provider it names, and returns what it wrote. */
@@ -73,12 +95,27 @@ public final class InferenceProgram {
             : client.defaultConcurrency();
     JobLog.info("read " + n + " sample(s); predicting with concurrency " + concurrency);
 
-    List<Completion> completions;
+    Optional<InferenceChunks> chunks =
+        jobId.map(id -> new InferenceChunks(store, output.bucket(), id, chunkSize, n));
+    List<Completion> completions =
+        new ArrayList<>(chunks.map(InferenceChunks::resume).orElse(List.of()));
+    int from = completions.size();
+    if (from > 0) JobLog.info("resuming from " + from + " of " + n + " samples");
     long start = System.nanoTime();
     ProgressReporter progress =
         new ProgressReporter(store, output.bucket(), jobId, "inference", n, progressInterval);
+    progress.add(from);
     try {
-      completions = InferenceRunner.run(client, input.examples(), concurrency, progress::increment);
+      completions.addAll(
+          InferenceRunner.run(
+              client,
+              input.examples(),
+              from,
+              concurrency,
+              (i, c) -> {
+                progress.increment();
+                chunks.ifPresent(k -> k.completed(i, c));
+              }));
     } finally {
       progress.close();
     }
@@ -102,6 +139,7 @@ public final class InferenceProgram {
         new InferenceResults(InferenceResults.usageMetrics(completions), artifacts, config);
     StoredJson.write(store, output, results); // waits out an unreachable store
     progress.publishIfBehind();
+    chunks.ifPresent(InferenceChunks::deleteAll); // kept until now: a failed write resumes
     JobLog.info(
         String.format(
             "inference done: %d prediction(s) in %.3f s, metrics %s, results at %s",

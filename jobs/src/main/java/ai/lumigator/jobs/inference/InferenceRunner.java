@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Predicts a list of examples with at most {@code concurrency} requests in flight, and returns the
@@ -24,16 +25,31 @@ public final class InferenceRunner {
 
   public static List<Completion> run(
       ModelClient client, List<String> examples, int concurrency, Runnable onSampleDone) {
-    int n = examples.size();
+    return run(client, examples, 0, concurrency, (i, c) -> onSampleDone.run());
+  }
+
+  /**
+   * Predicts {@code examples[from..]} (a resumed job has the first ones already) and returns their
+   * completions in order; {@code onSampleDone} is told each finished sample's index in {@code
+   * examples} and its completion, on the calling thread. Failures name samples by their place in
+   * {@code examples}.
+   */
+  public static List<Completion> run(
+      ModelClient client,
+      List<String> examples,
+      int from,
+      int concurrency,
+      BiConsumer<Integer, Completion> onSampleDone) {
+    int n = examples.size() - from;
     Completion[] out = new Completion[n];
-    if (n == 0) {
+    if (n <= 0) {
       return List.of();
     }
     int threads = Math.max(1, Math.min(concurrency, n));
     if (threads == 1) {
       for (int i = 0; i < n; i++) {
-        out[i] = predict(client, examples, i);
-        onSampleDone.run();
+        out[i] = predict(client, examples, from + i);
+        onSampleDone.accept(from + i, out[i]);
       }
       return Arrays.asList(out);
     }
@@ -52,14 +68,14 @@ public final class InferenceRunner {
         final int idx = i;
         done.submit(
             () -> {
-              out[idx] = predict(client, examples, idx);
+              out[idx] = predict(client, examples, from + idx);
               return idx;
             });
       }
       for (int k = 0; k < n; k++) {
         try {
-          done.take().get();
-          onSampleDone.run();
+          int idx = done.take().get();
+          onSampleDone.accept(from + idx, out[idx]);
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           if (cause instanceof RuntimeException re) {

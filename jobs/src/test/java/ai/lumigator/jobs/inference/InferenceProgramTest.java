@@ -180,6 +180,45 @@ class InferenceProgramTest {
   }
 
   @Test
+  void aSecondRunAfterAPartialFirstRunAsksOnlyForTheRest() {
+    StringBuilder csv = new StringBuilder("examples,ground_truth\n");
+    for (int i = 0; i < 40; i++)
+      csv.append(i == 20 ? "bad" : "ok").append(" s").append(i).append(",r\n");
+    String ds = LocalFixtures.putDataset(store, "d9", "t.csv", csv.toString());
+    InferenceServer s = InferenceServer.of(server.baseUrl(), "m", "ollama", 0).withConcurrency(1);
+    InferenceProgram chunked =
+        new InferenceProgram(store, Optional.of(JOB_ID), "sk-secret", Duration.ofMillis(50), 8);
+    server.alwaysFailWhenContains("bad", Scripted.error(400));
+    assertThatThrownBy(() -> chunked.run(config(ds, -1, s)))
+        .hasMessageContaining("sample 21 of 40 failed");
+    assertThat(server.requestCount()).isEqualTo(21);
+
+    try (FakeChatServer second = FakeChatServer.start()) {
+      InferenceServer s2 = InferenceServer.of(second.baseUrl(), "m", "ollama", 0);
+      InferenceResults r =
+          new InferenceProgram(store, Optional.of(JOB_ID), "sk-secret", Duration.ofMillis(50), 8)
+              .run(config(ds, -1, s2));
+      // samples 0-15 were in two chunks; 16-19 were finished but not yet a whole block
+      assertThat(second.requestCount()).isEqualTo(24);
+      assertThat(second.requests().stream().map(FakeChatServer.Seen::userContent))
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.stream.IntStream.range(16, 40)
+                  .mapToObj(i -> (i == 20 ? "bad" : "ok") + " s" + i)
+                  .toList());
+      assertThat(r.artifacts().predictions()).hasSize(40);
+      assertThat(r.artifacts().inferenceMetrics()).hasSize(40).doesNotContainNull();
+      assertThat(r.artifacts().latencyMs()).hasSize(40).doesNotContainNull();
+      assertThat(r.metrics()).containsKeys("total_tokens", "latency_p95_ms");
+    }
+    assertThat(progress().path("done").asInt()).isEqualTo(40);
+    assertThat(
+            store.fileOf(
+                ai.lumigator.jobs.storage.S3Location.parse(
+                    "s3://lumigator/jobs/results/" + JOB_ID + "/chunks")))
+        .isEmptyDirectory();
+  }
+
+  @Test
   void clearErrorsForBadInput() {
     String ds = LocalFixtures.putDataset(store, "d6", "t.csv", "text\nx\n");
     assertThatThrownBy(

@@ -67,6 +67,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public JobResult run(JobRequest request) {
     String jobId = request.jobId();
+    submissionId = jobId;
     cached =
         request.cache() != null
             && Workflow.getVersion(INFERENCE_CACHE, Workflow.DEFAULT_VERSION, 1)
@@ -98,6 +99,9 @@ public class JobWorkflowImpl implements JobWorkflow {
       if (JobStatuses.CREATED.equals(status)) status = JobStatuses.PENDING;
       long deadline = Workflow.currentTimeMillis() + request.timeoutSeconds() * 1000;
       outcome = rayAwait.await(new AwaitRayJob(jobId, jobId, deadline));
+      for (int attempt = 1; attempt <= MAX_RESUMES && resumable(request, outcome); attempt++) {
+        outcome = resubmit(request, rayAwait, outcome, attempt, deadline);
+      }
     } catch (CanceledFailure e) {
       return stopped(jobId);
     } catch (ActivityFailure e) {
@@ -114,6 +118,68 @@ public class JobWorkflowImpl implements JobWorkflow {
     // From here on the job's true outcome is known: a late stop must not disturb recording it.
     RayJobOutcome ended = outcome;
     return detached(() -> afterRay(request, ended));
+  }
+
+  /**
+   * Version 1 resubmits an inference job whose program's process was killed ({@link
+   * RayJobOutcome#processKilled}) as {@link #resumeSubmissionId}, at most {@link #MAX_RESUMES}
+   * times and within the job's one deadline; the program resumes from the chunks of samples it kept
+   * in S3. A program that failed by itself (provider, bad input) is not resubmitted. Asked only
+   * when a kill is seen, so histories without one do not change.
+   */
+  static final String RESUME_KILLED = "resume-killed-inference";
+
+  static final int MAX_RESUMES = 2;
+
+  /** The Ray job currently running this job: the job id, or its latest resubmission's id. */
+  private String submissionId;
+
+  /** Ray's submission id of the {@code attempt}-th resubmission of a job. */
+  static String resumeSubmissionId(String jobId, int attempt) {
+    return jobId + "-retry-" + attempt;
+  }
+
+  private static boolean resumable(JobRequest request, RayJobOutcome outcome) {
+    return "inference".equals(request.command()) && outcome.processKilled();
+  }
+
+  private RayJobOutcome resubmit(
+      JobRequest request,
+      RayJobActivities rayAwait,
+      RayJobOutcome killed,
+      int attempt,
+      long deadline) {
+    if (Workflow.getVersion(RESUME_KILLED, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return killed;
+    }
+    String jobId = request.jobId();
+    String next = resumeSubmissionId(jobId, attempt);
+    log.warn(
+        "Job {}: Ray job {} ended {} ({}); resubmitting it as {} to resume from its chunks",
+        jobId,
+        killed.submissionId(),
+        killed.status(),
+        firstLine(killed.message()),
+        next);
+    submissionId = next;
+    ray.submit(
+        new RayJobSubmission(
+            next,
+            request.command(),
+            request.configJson(),
+            metadata(request),
+            request.secretName(),
+            request.timeoutSeconds(),
+            jobId));
+    return rayAwait.await(new AwaitRayJob(next, jobId, deadline));
+  }
+
+  /** Ray's message up to its first comma (the rest is the program's last logs). */
+  private static String firstLine(String message) {
+    if (message == null) return null;
+    int cut = message.indexOf(',');
+    return cut > 0 ? message.substring(0, cut) : message;
   }
 
   /** Runs to the end even when the workflow is being cancelled. */
@@ -330,9 +396,9 @@ public class JobWorkflowImpl implements JobWorkflow {
         () -> {
           // the await stops the Ray job when cancelled; this covers a cancel during submit
           try {
-            ray.stop(jobId);
+            ray.stop(submissionId);
           } catch (ActivityFailure e) {
-            log.info("Ray had nothing to stop for job {}: {}", jobId, reason(e));
+            log.info("Ray had nothing to stop for job {} ({}): {}", jobId, submissionId, reason(e));
           }
           saveLogsQuietly(jobId);
           return finish(jobId, JobStatuses.STOPPED, null, "Stopped on request", null);
@@ -358,7 +424,7 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private void saveLogsQuietly(String jobId) {
     try {
-      io.saveLogs(new SaveJobLogs(jobId, jobId));
+      io.saveLogs(new SaveJobLogs(jobId, submissionId)); // a resubmitted job: the last run's
     } catch (ActivityFailure e) {
       log.warn("Logs of job {} not saved: {}", jobId, reason(e));
     }

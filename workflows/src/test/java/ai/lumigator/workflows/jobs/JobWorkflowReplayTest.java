@@ -46,6 +46,13 @@ class JobWorkflowReplayTest {
         history("histories/job-store-to-dataset-v2.json"), JobWorkflowImpl.class);
   }
 
+  /** Recorded by JobWorkflowTest: killed on Ray, resubmitted as {@code <job id>-retry-1}. */
+  @Test
+  void anInferenceJobResubmittedAfterItsProgramWasKilledReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(
+        history("histories/job-inference-resumed.json"), JobWorkflowImpl.class);
+  }
+
   static File history(String resource) throws Exception {
     return new File(
         Objects.requireNonNull(

@@ -211,6 +211,82 @@ class JobWorkflowTest {
             new RecordJobOutcome(JOB, "failed", outcome("failed", false), "msg failed", null));
   }
 
+  static RayJobOutcome ended(String submissionId, String status, String message, Integer code) {
+    return new RayJobOutcome(submissionId, status, message, null, 1L, 2L, code, false);
+  }
+
+  @Test
+  void anInferenceJobWhoseProgramWasKilledIsResubmittedOnceWithADerivedIdAndResumes() {
+    String retry = JOB + "-retry-1";
+    RayJobOutcome killed =
+        ended(JOB, "failed", "Job entrypoint command failed with exit code 137", null);
+    RayJobOutcome succeeded = ended(retry, "succeeded", null, 0);
+    when(ray.await(any())).thenReturn(killed, succeeded);
+    when(io.saveResult(any())).thenReturn(true);
+
+    JobResult result = run(request(null, 60));
+
+    assertThat(result.status()).isEqualTo("succeeded");
+    ArgumentCaptor<RayJobSubmission> submissions = ArgumentCaptor.forClass(RayJobSubmission.class);
+    verify(ray, org.mockito.Mockito.times(2)).submit(submissions.capture());
+    assertThat(submissions.getAllValues())
+        .extracting(RayJobSubmission::submissionId)
+        .containsExactly(JOB, retry);
+    RayJobSubmission second = submissions.getAllValues().get(1);
+    assertThat(second.programJobId()).isEqualTo(JOB); // progress and chunks under the job's id
+    assertThat(second.configJson()).isEqualTo(request(null, 60).configJson());
+    ArgumentCaptor<AwaitRayJob> awaits = ArgumentCaptor.forClass(AwaitRayJob.class);
+    verify(ray, org.mockito.Mockito.times(2)).await(awaits.capture());
+    assertThat(awaits.getAllValues().get(1))
+        .isEqualTo(new AwaitRayJob(retry, JOB, awaits.getAllValues().get(0).deadlineEpochMillis()));
+    verify(io).saveLogs(new SaveJobLogs(JOB, retry));
+    verify(io).recordOutcome(new RecordJobOutcome(JOB, "succeeded", succeeded, null, null));
+    // the replay test's histories/job-inference-resumed.json was recorded here
+    writeHistory("job-inference-resumed.json");
+  }
+
+  private void writeHistory(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "histories");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(
+          dir.resolve(name),
+          env.getWorkflowClient()
+              .fetchHistory(ai.lumigator.workflows.WorkflowIds.job(JOB))
+              .toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aKilledProgramIsResubmittedAtMostTwiceThenTheJobFails() {
+    RayJobOutcome killed = ended(JOB, "failed", "Job entrypoint command failed", -9);
+    when(ray.await(any())).thenReturn(killed);
+
+    JobResult result = run(request(null, 60));
+
+    assertThat(result.status()).isEqualTo("failed");
+    ArgumentCaptor<RayJobSubmission> submissions = ArgumentCaptor.forClass(RayJobSubmission.class);
+    verify(ray, org.mockito.Mockito.times(3)).submit(submissions.capture());
+    assertThat(submissions.getAllValues())
+        .extracting(RayJobSubmission::submissionId)
+        .containsExactly(JOB, JOB + "-retry-1", JOB + "-retry-2");
+  }
+
+  @Test
+  void aProgramThatFailedByItselfIsNotResubmitted() {
+    RayJobOutcome error =
+        ended(JOB, "failed", "Job entrypoint command failed with exit code 1, last logs: ...", 1);
+    when(ray.await(any())).thenReturn(error);
+
+    JobResult result = run(request(null, 60));
+
+    assertThat(result.status()).isEqualTo("failed");
+    verify(ray).submit(any());
+    verify(io).recordOutcome(new RecordJobOutcome(JOB, "failed", error, error.message(), null));
+  }
+
   @Test
   void aRefusedSubmitIsRecordedFailedWithItsReason() {
     when(ray.submit(any()))
