@@ -38,6 +38,8 @@ final class InferenceChunks {
   private final int total;
   private final Completion[] done;
   private final List<S3Location> kept = new ArrayList<>();
+  // kept, and the chunks whose write failed: one that timed out may have been stored all the same
+  private final List<S3Location> touched = new ArrayList<>();
   private int contiguous; // samples 0..contiguous-1 are finished
   private int nextChunk; // first sample of the next block to write
 
@@ -70,6 +72,7 @@ final class InferenceChunks {
       }
       chunk.samples().forEach(s -> out.add(s.completion()));
       kept.add(at);
+      touched.add(at);
     }
     for (int i = 0; i < out.size(); i++) done[i] = out.get(i);
     contiguous = out.size();
@@ -98,14 +101,15 @@ final class InferenceChunks {
    * a retry can still use. Call once results.json is written; failures are logged, not raised.
    */
   synchronized void deleteAll() {
-    for (int i = kept.size() - 1; i >= 0; i--) {
+    for (int i = touched.size() - 1; i >= 0; i--) {
       try {
-        store.delete(kept.get(i));
+        store.delete(touched.get(i));
       } catch (RuntimeException e) {
-        JobLog.warn("could not remove chunk " + kept.get(i) + ": " + e.getMessage());
+        JobLog.warn("could not remove chunk " + touched.get(i) + ": " + e.getMessage());
       }
     }
     kept.clear();
+    touched.clear();
   }
 
   /** The chunks present (read or written) and not removed. */
@@ -129,6 +133,7 @@ final class InferenceChunks {
       byte[] json =
           JobConfigJson.toJson(new InferenceChunk(first, last, samples))
               .getBytes(StandardCharsets.UTF_8);
+      touched.add(at);
       store.putOnce(at, json, "application/json");
       kept.add(at);
     } catch (RuntimeException e) {

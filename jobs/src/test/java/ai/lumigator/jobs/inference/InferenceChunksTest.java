@@ -118,4 +118,45 @@ class InferenceChunksTest {
     IntStream.range(0, 6).forEach(i -> chunks.completed(i, c(i)));
     assertThat(chunks.kept()).isEmpty();
   }
+
+  @Test
+  void aChunkWhoseWriteTimedOutAfterTheStoreTookItIsRemovedWithTheRest() {
+    LocalObjectStore real = store();
+    var late =
+        new ai.lumigator.jobs.storage.ObjectStore() {
+          @Override
+          public java.io.InputStream open(S3Location l) {
+            return real.open(l);
+          }
+
+          @Override
+          public void put(S3Location l, byte[] b, String t) {
+            real.put(l, b, t);
+          }
+
+          @Override
+          public void putOnce(S3Location l, byte[] b, String t) {
+            real.put(l, b, t); // stored, but the answer came too late
+            throw new ai.lumigator.jobs.storage.StorageException("timed out", null);
+          }
+
+          @Override
+          public void put(S3Location l, Path f, String t) {
+            real.put(l, f, t);
+          }
+
+          @Override
+          public void delete(S3Location l) {
+            real.delete(l);
+          }
+        };
+    InferenceChunks chunks = new InferenceChunks(late, BUCKET, JOB, 2, 6);
+    chunks.resume();
+    IntStream.range(0, 6).forEach(i -> chunks.completed(i, c(i)));
+    assertThat(chunkFile(0, 1)).exists();
+    assertThat(chunkFile(2, 3)).exists();
+    chunks.deleteAll();
+    assertThat(chunkFile(0, 1)).doesNotExist();
+    assertThat(chunkFile(2, 3)).doesNotExist();
+  }
 }
