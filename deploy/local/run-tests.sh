@@ -37,6 +37,13 @@ if git grep --untracked -nE 'shared/data|SHARED_DATA|\.\./shared|"/work/' -- '*/
   ':!api/src/test/clients/ui/run-suite.sh'; then
   echo "these test files read data outside the repository: use SampleData (jobs' test-jar)"; exit 1
 fi
+stage "PostgreSQL for the DAO and migration tests (Debian's package, this checkout's data folder)"
+# Started here, not by the copy's tests: those would start one for the copy's folder and leave it
+# running (and its data in /tmp) once the copy is removed.
+if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
+  LUMIGATOR_TEST_POSTGRES_URL="$("$ROOT/deploy/local/postgres.sh" start | tail -n1)"; PG_STARTED=1
+  export LUMIGATOR_TEST_POSTGRES_URL
+fi
 stage "build and unit tests, in a copy of this checkout's files alone in a temporary folder"
 # No sibling folders there: a unit test that needs anything outside the repository fails here.
 copy="$(mktemp -d /tmp/lumigator-plain-clone.XXXXXX)"
@@ -62,10 +69,6 @@ stage "local stack"
 # recorded for the cleanup (deploy/local/harness-test.sh checks both).
 status="$("$STACK" status)"
 for c in $(down_components "$status"); do start_recorded "$STACK" "$c"; done
-if [ -z "${LUMIGATOR_TEST_POSTGRES_URL:-}" ]; then
-  LUMIGATOR_TEST_POSTGRES_URL="$("$ROOT/deploy/local/postgres.sh" start | tail -n1)"; PG_STARTED=1
-  export LUMIGATOR_TEST_POSTGRES_URL
-fi
 while IFS= read -r kv; do export "${kv?}"; done < <("$STACK" env)
 
 stage "deployment files (and Compose's temporal-setup script against the stack's Temporal)"
