@@ -90,67 +90,16 @@ class InferenceChunksTest {
 
   @Test
   void aChunkWriteThatFailsCostsOnlyResumability() {
-    LocalObjectStore real = store();
-    var failing =
-        new ai.lumigator.jobs.storage.ObjectStore() {
-          @Override
-          public java.io.InputStream open(S3Location l) {
-            return real.open(l);
-          }
-
-          @Override
-          public void put(S3Location l, byte[] b, String t) {
-            throw new ai.lumigator.jobs.storage.StorageException("store down", null);
-          }
-
-          @Override
-          public void put(S3Location l, Path f, String t) {
-            throw new ai.lumigator.jobs.storage.StorageException("store down", null);
-          }
-
-          @Override
-          public void delete(S3Location l) {
-            real.delete(l);
-          }
-        };
-    InferenceChunks chunks = new InferenceChunks(failing, BUCKET, JOB, 2, 6);
+    InferenceChunks chunks = new InferenceChunks(failingWrites(false), BUCKET, JOB, 2, 6);
     chunks.resume();
     IntStream.range(0, 6).forEach(i -> chunks.completed(i, c(i)));
     assertThat(chunks.kept()).isEmpty();
+    assertThat(chunkFile(0, 1)).doesNotExist();
   }
 
   @Test
   void aChunkWhoseWriteTimedOutAfterTheStoreTookItIsRemovedWithTheRest() {
-    LocalObjectStore real = store();
-    var late =
-        new ai.lumigator.jobs.storage.ObjectStore() {
-          @Override
-          public java.io.InputStream open(S3Location l) {
-            return real.open(l);
-          }
-
-          @Override
-          public void put(S3Location l, byte[] b, String t) {
-            real.put(l, b, t);
-          }
-
-          @Override
-          public void putOnce(S3Location l, byte[] b, String t) {
-            real.put(l, b, t); // stored, but the answer came too late
-            throw new ai.lumigator.jobs.storage.StorageException("timed out", null);
-          }
-
-          @Override
-          public void put(S3Location l, Path f, String t) {
-            real.put(l, f, t);
-          }
-
-          @Override
-          public void delete(S3Location l) {
-            real.delete(l);
-          }
-        };
-    InferenceChunks chunks = new InferenceChunks(late, BUCKET, JOB, 2, 6);
+    InferenceChunks chunks = new InferenceChunks(failingWrites(true), BUCKET, JOB, 2, 6);
     chunks.resume();
     IntStream.range(0, 6).forEach(i -> chunks.completed(i, c(i)));
     assertThat(chunkFile(0, 1)).exists();
@@ -158,5 +107,35 @@ class InferenceChunksTest {
     chunks.deleteAll();
     assertThat(chunkFile(0, 1)).doesNotExist();
     assertThat(chunkFile(2, 3)).doesNotExist();
+  }
+
+  /**
+   * The local store whose every write fails; with {@code storedAnyway} the write is made first (an
+   * answer that came too late).
+   */
+  ai.lumigator.jobs.storage.ObjectStore failingWrites(boolean storedAnyway) {
+    LocalObjectStore real = store();
+    return new ai.lumigator.jobs.storage.ObjectStore() {
+      @Override
+      public java.io.InputStream open(S3Location l) {
+        return real.open(l);
+      }
+
+      @Override
+      public void put(S3Location l, byte[] b, String t) {
+        if (storedAnyway) real.put(l, b, t);
+        throw new ai.lumigator.jobs.storage.StorageException("store down", null);
+      }
+
+      @Override
+      public void put(S3Location l, Path f, String t) {
+        throw new ai.lumigator.jobs.storage.StorageException("store down", null);
+      }
+
+      @Override
+      public void delete(S3Location l) {
+        real.delete(l);
+      }
+    };
   }
 }
