@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -67,9 +68,19 @@ class KilledJobProgramStackTest {
   @Test
   void aKilledInferenceJobIsRetriedAndAsksTheProviderOnlyForTheSamplesNotInItsChunks()
       throws Exception {
-    // 16 requests at a time (the default concurrency), 2 s each: the first chunk (samples 0-15) is
-    // kept after ~2 s, the job would end after ~4 s
-    try (FakeChatServer model = FakeChatServer.start().latency(Duration.ofSeconds(2))) {
+    // 16 requests at a time (the default concurrency): the first 16 take 1 s, so the first chunk
+    // (samples 0-15) is kept after ~1 s; the next 16 take a minute, so the program is surely
+    // mid-job when it is killed (with 2 s for all, it had once ended in the moment between the
+    // chunk showing and the kill); the retry's requests are quick
+    AtomicInteger asked = new AtomicInteger();
+    try (FakeChatServer model =
+        FakeChatServer.start()
+            .latency(
+                prompt -> {
+                  int n = asked.incrementAndGet();
+                  if (n <= 16) return Duration.ofSeconds(1);
+                  return n <= SAMPLES ? Duration.ofMinutes(1) : Duration.ofMillis(200);
+                })) {
       String id = api.createInference("killed mid job", dataset, SAMPLES, model.baseUrl());
       String chunks = "jobs/results/" + id + "/chunks/";
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

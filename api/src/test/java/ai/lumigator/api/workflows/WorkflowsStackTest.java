@@ -529,7 +529,9 @@ class WorkflowsStackTest {
   @Test
   void aJobPastItsTimeoutIsStoppedAndTheWorkflowFails() throws Exception {
     String experiment = api.createExperiment("timeouts", dialogsum500, "");
-    String id = api.createWorkflow(slowWorkflow(experiment, "too slow", 8));
+    // long enough for the job program to start and report progress on a busy machine (8 s was
+    // not, with the stack tests running two at a time), far below the slow model's 500 samples
+    String id = api.createWorkflow(slowWorkflow(experiment, "too slow", 20));
 
     // while it runs: the inference phase with the job's progress
     JsonNode running =
@@ -549,7 +551,9 @@ class WorkflowsStackTest {
     String jobId = ended.at("/jobs/0/id").asText();
     assertThat(ended.path("failure_reason").asText())
         .isEqualTo(
-            "Inference job " + jobId + " stopped: Job exceeded its timeout of 8 s and was stopped");
+            "Inference job "
+                + jobId
+                + " stopped: Job exceeded its timeout of 20 s and was stopped");
     assertThat(ended.at("/jobs/0/status").asText()).isEqualTo("stopped");
     assertThat(ended.path("jobs").size()).as("no evaluator after a failed inference").isEqualTo(1);
     assertThat(awaitRay(jobId, RayJobStatus.STOPPED)).isEqualTo(RayJobStatus.STOPPED);
