@@ -126,7 +126,9 @@ class KilledJobProgramStackTest {
         assertThat(artifacts.at("/predictions/" + i).asText())
             .isEqualTo("pred: " + artifacts.at("/examples/" + i).asText());
         assertThat(artifacts.at("/inference_metrics/" + i + "/total_tokens").asLong()).isPositive();
-        assertThat(artifacts.at("/latency_ms/" + i).asDouble()).isGreaterThanOrEqualTo(2000);
+        // each sample's latency is its answer's: 1 s for the chunk's, 200 ms for the retry's
+        assertThat(artifacts.at("/latency_ms/" + i).asDouble())
+            .isGreaterThanOrEqualTo(i < 16 ? 1000 : 200);
       }
       assertThat(results.path("metrics").has("total_tokens")).isTrue();
       assertThat(results.path("metrics").has("latency_p95_ms")).isTrue();
